@@ -1,0 +1,318 @@
+import type { LangiumDocument } from 'langium';
+import * as ast from '../generated/ast.js';
+import { forecast, metricProgress, moscowScore, opportunityScore, type Driver, type IceMode, type Moscow } from './formulas.js';
+import { featureEffort, iceOf, kanoOf, riceOf, wsjfOf } from './feature-scores.js';
+import { RANGES, validValue } from './ranges.js';
+import { DEFAULT_WEIGHTS, rankFeatures } from './ranking.js';
+import type {
+    FeatureModel, ForecastModel, MetricModel, Method, NeedModel, ProductModel, Ranking, ReleaseModel,
+    ScoringModel, Status, StakeholderModel, WorkspaceModel
+} from './types.js';
+
+// The model's records are built in steps; these aliases drop `readonly` while building.
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function byName<T extends { name: string }>(a: T, b: T): number {
+    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/**
+ * Builds the computed model of a workspace from its linked documents.
+ * Documents are taken in URI order so that the result never depends on load order.
+ */
+export function buildWorkspaceModel(documents: Iterable<LangiumDocument>): WorkspaceModel {
+    const roots = [...documents]
+        .sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : a.uri.toString() > b.uri.toString() ? 1 : 0))
+        .map(document => document.parseResult.value as ast.Model);
+
+    const productBlocks = new Map<string, ast.Product[]>();
+    const sharedStakeholders: ast.Stakeholder[] = [];
+    const sharedPersonas: ast.Persona[] = [];
+    const sharedMetrics: ast.Metric[] = [];
+    for (const root of roots) {
+        for (const declaration of root.declarations ?? []) {
+            if (ast.isProduct(declaration)) {
+                if (!declaration.name) continue;
+                const blocks = productBlocks.get(declaration.name) ?? [];
+                blocks.push(declaration);
+                productBlocks.set(declaration.name, blocks);
+            } else if (ast.isStakeholder(declaration)) {
+                sharedStakeholders.push(declaration);
+            } else if (ast.isPersona(declaration)) {
+                sharedPersonas.push(declaration);
+            } else if (ast.isMetric(declaration)) {
+                sharedMetrics.push(declaration);
+            }
+        }
+    }
+
+    const features = new Map<ast.Feature, FeatureModel>();
+    const releases = new Map<ast.Release, ReleaseModel>();
+    const metrics = new Map<ast.Metric, MetricModel>();
+    const needs = new Map<ast.Need, NeedModel>();
+    const stakeholders = new Map<ast.Stakeholder, StakeholderModel>();
+    const forecasts = new Map<ast.Forecast, ForecastModel>();
+
+    const newMetric = (node: ast.Metric, product?: ProductModel): MetricModel => {
+        const model: MetricModel = {
+            node, name: node.name, title: node.title, product,
+            progress: node.baseline !== undefined && node.current !== undefined && node.target !== undefined
+                ? metricProgress(node.baseline, node.current, node.target) ?? null : null,
+            movedBy: [], objectives: []
+        };
+        metrics.set(node, model);
+        return model;
+    };
+    const newStakeholder = (node: ast.Stakeholder, product?: ProductModel): StakeholderModel => {
+        const model: StakeholderModel = { node, name: node.name, title: node.title, product, requested: [] };
+        stakeholders.set(node, model);
+        return model;
+    };
+
+    const shared = {
+        stakeholders: sharedStakeholders.map(node => newStakeholder(node)),
+        personas: sharedPersonas,
+        metrics: sharedMetrics.map(node => newMetric(node))
+    };
+
+    // 1. Products and their members.
+    const products: Array<Mutable<ProductModel>> = [];
+    for (const [name, blocks] of [...productBlocks].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const first = <K extends keyof ast.Product>(key: K): ast.Product[K] | undefined => blocks.find(block => block[key] !== undefined)?.[key];
+        const product: Mutable<ProductModel> = {
+            name,
+            title: first('title'),
+            vision: first('vision'),
+            strategy: first('strategy'),
+            manager: first('manager')?.ref,
+            stage: first('stage'),
+            currency: first('currency'),
+            blocks,
+            scoring: scoringOf(blocks),
+            stakeholders: [], personas: [], needs: [], objectives: [], metrics: [], releases: [], features: [], forecasts: [],
+            ranking: undefined as unknown as Ranking
+        };
+        products.push(product);
+        for (const block of blocks) {
+            for (const member of block.members) {
+                switch (member.$type) {
+                    case 'Stakeholder': product.stakeholders.push(newStakeholder(member, product)); break;
+                    case 'Persona': product.personas.push(member); break;
+                    case 'Objective': product.objectives.push(member); break;
+                    case 'Metric': product.metrics.push(newMetric(member, product)); break;
+                    case 'Need': {
+                        const importance = validValue(member.importance, RANGES.importance);
+                        const satisfaction = validValue(member.satisfaction, RANGES.satisfaction);
+                        const need: NeedModel = {
+                            node: member, name: member.name, title: member.title, product,
+                            persona: member.persona?.ref,
+                            opportunity: importance !== undefined && satisfaction !== undefined ? opportunityScore(importance, satisfaction) : null,
+                            addressedBy: []
+                        };
+                        needs.set(member, need);
+                        product.needs.push(need);
+                        break;
+                    }
+                    case 'Release': {
+                        const release: Mutable<ReleaseModel> = {
+                            node: member, name: member.name, title: member.title, product,
+                            date: member.date, phase: member.phase, capacity: member.capacity,
+                            features: [], load: 0, mustLoad: 0, mustShare: null
+                        };
+                        releases.set(member, release);
+                        product.releases.push(release);
+                        break;
+                    }
+                    case 'Feature': {
+                        const feature: FeatureModel = {
+                            node: member, name: member.name, title: member.title, product,
+                            status: (member.status ?? 'idea') as Status,
+                            moscow: member.moscow as Moscow | undefined,
+                            effort: featureEffort(member) ?? null,
+                            rice: riceOf(member),
+                            ice: iceOf(member, product.scoring.iceMode),
+                            wsjf: wsjfOf(member),
+                            kano: kanoOf(member),
+                            moscowScore: moscowScore(member.moscow as Moscow | undefined),
+                            opportunity: null,
+                            requires: [], requiredBy: [], addresses: [], moves: [], requestedBy: [],
+                            inCycle: false
+                        };
+                        features.set(member, feature);
+                        product.features.push(feature);
+                        break;
+                    }
+                    case 'Forecast': {
+                        const model = forecastOf(member, product);
+                        forecasts.set(member, model);
+                        product.forecasts.push(model);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    // 2. Links between members (references resolve lazily; unresolved ones are skipped).
+    for (const feature of features.values()) {
+        const mutable = feature as Mutable<FeatureModel>;
+        const node = feature.node;
+        const release = node.release?.ref ? releases.get(node.release.ref) : undefined;
+        if (release) {
+            mutable.release = release;
+            release.features.push(feature);
+        }
+        for (const reference of node.requires) {
+            const required = reference.ref ? features.get(reference.ref) : undefined;
+            if (required && !feature.requires.includes(required)) {
+                feature.requires.push(required);
+                required.requiredBy.push(feature);
+            }
+        }
+        for (const reference of node.addresses) {
+            const need = reference.ref ? needs.get(reference.ref) : undefined;
+            if (need && !feature.addresses.includes(need)) {
+                feature.addresses.push(need);
+                need.addressedBy.push(feature);
+            }
+        }
+        for (const reference of node.moves) {
+            const metric = reference.ref ? metrics.get(reference.ref) : undefined;
+            if (metric && !feature.moves.includes(metric)) {
+                feature.moves.push(metric);
+                metric.movedBy.push(feature);
+            }
+        }
+        for (const reference of node.requestedBy) {
+            const stakeholder = reference.ref ? stakeholders.get(reference.ref) : undefined;
+            if (stakeholder && !feature.requestedBy.includes(stakeholder)) {
+                feature.requestedBy.push(stakeholder);
+                stakeholder.requested.push(feature);
+            }
+        }
+        // Ulwick: a feature's opportunity is the largest among the needs it addresses.
+        const opportunities = feature.addresses.map(need => need.opportunity).filter((o): o is number => o !== null);
+        mutable.opportunity = opportunities.length > 0 ? Math.max(...opportunities) : null;
+    }
+    for (const product of products) {
+        for (const objective of product.objectives) {
+            for (const reference of objective.metrics) {
+                const metric = reference.ref ? metrics.get(reference.ref) : undefined;
+                if (metric && !metric.objectives.includes(objective)) metric.objectives.push(objective);
+            }
+        }
+    }
+
+    // 3. Dependency cycles, then release loads and rankings.
+    const cycles = findCycles([...features.values()]);
+    for (const cycle of cycles) for (const feature of cycle) (feature as Mutable<FeatureModel>).inCycle = true;
+    for (const release of releases.values()) {
+        const mutable = release as Mutable<ReleaseModel>;
+        for (const feature of release.features) {
+            if (feature.status === 'dropped') continue;
+            mutable.load += feature.effort ?? 0;
+            if (feature.moscow === 'must') mutable.mustLoad += feature.effort ?? 0;
+        }
+        mutable.mustShare = release.load > 0 ? release.mustLoad / release.load : null;
+    }
+    for (const product of products) {
+        product.ranking = rankFeatures(product, product.features, product.scoring.method);
+    }
+
+    return {
+        products,
+        productsByName: new Map(products.map(product => [product.name, product])),
+        shared,
+        features, releases, metrics, needs, stakeholders, forecasts,
+        cycles
+    };
+}
+
+function scoringOf(blocks: readonly ast.Product[]): ScoringModel {
+    const node = blocks.flatMap(block => block.scoring)[0];
+    const weights: Partial<Record<Driver, number>> = {};
+    for (const weight of node?.weights ?? []) {
+        weights[weight.driver as Driver] = (weights[weight.driver as Driver] ?? 0) + weight.value;
+    }
+    return {
+        method: (node?.method ?? 'rice') as Method,
+        methodDeclared: node?.method !== undefined,
+        iceMode: (node?.iceMode ?? 'average') as IceMode,
+        weights: Object.keys(weights).length > 0 ? weights : DEFAULT_WEIGHTS,
+        node
+    };
+}
+
+function forecastOf(node: ast.Forecast, product: ProductModel): ForecastModel {
+    const missing = (['months', 'price', 'customers'] as const).filter(key => node[key] === undefined);
+    const months = validValue(node.months, RANGES.months);
+    const growth = node.growth === undefined ? 0 : validValue(node.growth, RANGES.rate);
+    const churn = node.churn === undefined ? 0 : validValue(node.churn, RANGES.rate);
+    const inputs = missing.length === 0 && months !== undefined && growth !== undefined && churn !== undefined
+        ? {
+            months, price: node.price!, customers: node.customers!, growth, churn,
+            fixedCost: node.fixedCost ?? 0, variableCost: node.variableCost ?? 0
+        }
+        : null;
+    return {
+        node, name: node.name, title: node.title, product, inputs, missing,
+        result: inputs ? forecast(inputs) : null
+    };
+}
+
+/**
+ * Strongly connected components of `requires` with more than one feature, or a feature
+ * requiring itself (Tarjan 1972, iterative).
+ */
+export function findCycles(features: readonly FeatureModel[]): FeatureModel[][] {
+    const index = new Map<FeatureModel, number>();
+    const low = new Map<FeatureModel, number>();
+    const onStack = new Set<FeatureModel>();
+    const stack: FeatureModel[] = [];
+    const cycles: FeatureModel[][] = [];
+    let counter = 0;
+    for (const root of features) {
+        if (index.has(root)) continue;
+        const work: Array<{ feature: FeatureModel; next: number }> = [{ feature: root, next: 0 }];
+        index.set(root, counter); low.set(root, counter); counter++;
+        stack.push(root); onStack.add(root);
+        while (work.length > 0) {
+            const frame = work[work.length - 1];
+            const { feature } = frame;
+            if (frame.next < feature.requires.length) {
+                const required = feature.requires[frame.next++];
+                if (!index.has(required)) {
+                    index.set(required, counter); low.set(required, counter); counter++;
+                    stack.push(required); onStack.add(required);
+                    work.push({ feature: required, next: 0 });
+                } else if (onStack.has(required)) {
+                    low.set(feature, Math.min(low.get(feature)!, index.get(required)!));
+                }
+                continue;
+            }
+            work.pop();
+            if (work.length > 0) {
+                const parent = work[work.length - 1].feature;
+                low.set(parent, Math.min(low.get(parent)!, low.get(feature)!));
+            }
+            if (low.get(feature) === index.get(feature)) {
+                const component: FeatureModel[] = [];
+                let member: FeatureModel;
+                do {
+                    member = stack.pop()!;
+                    onStack.delete(member);
+                    component.push(member);
+                } while (member !== feature);
+                if (component.length > 1 || feature.requires.includes(feature)) {
+                    cycles.push(component.sort(byName));
+                }
+            }
+        }
+    }
+    return cycles;
+}
+
+/** Ranks a product by another method than its own (the CLI's `--method`). */
+export function rankProductBy(product: ProductModel, method: Method): Ranking {
+    return method === product.ranking.method ? product.ranking : rankFeatures(product, product.features, method);
+}

@@ -1,0 +1,70 @@
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
+    type LangiumSharedServices, type PartialLangiumServices
+} from 'langium/lsp';
+import { ProductSpecGeneratedModule, ProductSpecGeneratedSharedModule } from './generated/module.js';
+import { ProductSpecCodeActionProvider } from './lsp/code-actions.js';
+import { ModelService } from './model/model-service.js';
+import { ProductSpecScopeComputation } from './references/scope-computation.js';
+import { ProductSpecScopeProvider } from './references/scope-provider.js';
+import { ProductSpecParserErrorMessageProvider } from './syntax/parser-messages.js';
+import { PropertyKeywords } from './syntax/properties.js';
+import { ProductSpecValueConverter } from './syntax/value-converter.js';
+import { ProductSpecDocumentValidator } from './validation/document-validator.js';
+import { registerValidationChecks } from './validation/validator.js';
+
+/** Services this language adds to Langium's. */
+export interface ProductSpecAddedServices {
+    syntax: {
+        PropertyKeywords: PropertyKeywords;
+    };
+    model: {
+        ModelService: ModelService;
+    };
+}
+
+export type ProductSpecServices = LangiumServices & ProductSpecAddedServices;
+
+/** The language's services, as a table: what replaces Langium's defaults, and what is added. */
+export const ProductSpecModule: Module<ProductSpecServices, PartialLangiumServices & ProductSpecAddedServices> = {
+    parser: {
+        ValueConverter: () => new ProductSpecValueConverter(),
+        ParserErrorMessageProvider: () => new ProductSpecParserErrorMessageProvider()
+    },
+    references: {
+        ScopeComputation: services => new ProductSpecScopeComputation(services),
+        ScopeProvider: services => new ProductSpecScopeProvider(services)
+    },
+    validation: {
+        DocumentValidator: services => new ProductSpecDocumentValidator(services, services.syntax.PropertyKeywords)
+    },
+    lsp: {
+        CodeActionProvider: services => new ProductSpecCodeActionProvider(services)
+    },
+    syntax: {
+        PropertyKeywords: services => new PropertyKeywords(services.Grammar)
+    },
+    model: {
+        ModelService: services => new ModelService(services.shared)
+    }
+};
+
+/**
+ * Creates the shared and language services. `context` gives the file system (Node's for the
+ * CLI, an empty one for tests) and, for the language server, the connection.
+ */
+export function createProductSpecServices(context: DefaultSharedModuleContext): {
+    shared: LangiumSharedServices;
+    ProductSpec: ProductSpecServices;
+} {
+    const shared = inject(createDefaultSharedModule(context), ProductSpecGeneratedSharedModule);
+    const ProductSpec = inject(createDefaultModule({ shared }), ProductSpecGeneratedModule, ProductSpecModule);
+    shared.ServiceRegistry.register(ProductSpec);
+    registerValidationChecks(ProductSpec);
+    if (!context.connection) {
+        // Without a language server the configuration is never sent: mark it as ready.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, ProductSpec };
+}

@@ -1,0 +1,38 @@
+/**
+ * Diagnostic codes of the language contract (shared/spec/language.md, "Diagnostics").
+ * They are stable: the CLI prints them and the language server puts them in each
+ * diagnostic's `code`.
+ */
+export const Codes = {
+    Syntax: 'syntax',
+    UnresolvedReference: 'unresolved-reference',
+    DuplicateName: 'duplicate-name',
+    DuplicateProperty: 'duplicate-property',
+    OutOfRange: 'out-of-range',
+    BadImpact: 'bad-impact',
+    DependencyCycle: 'dependency-cycle',
+    ReleaseOrder: 'release-order',
+    RequiresDropped: 'requires-dropped',
+    OverCapacity: 'over-capacity',
+    MustShare: 'must-share',
+    NotFibonacci: 'not-fibonacci',
+    EffortMismatch: 'effort-mismatch',
+    MissingScoreInput: 'missing-score-input',
+    OrphanFeature: 'orphan-feature',
+    UnusedMetric: 'unused-metric',
+    MetricDirection: 'metric-direction',
+    ReverseFeature: 'reverse-feature',
+    /** Added to the contract: a forecast without months, price or customers cannot be computed. */
+    MissingForecastInput: 'missing-forecast-input'
+} as const;
+
+export type Code = typeof Codes[keyof typeof Codes];
+
+/** Data a diagnostic carries for its quick fix (LSP `Diagnostic.data`). */
+export type FixData =
+    | { fix: 'replace'; range: RangeData; options: Array<{ title: string; text: string; range?: RangeData }> }
+    | { fix: 'remove'; range: RangeData; title: string }
+    | { fix: 'declare'; kind: string; name: string; insertAt: PositionData; indent: string; container: string };
+
+export interface PositionData { line: number; character: number }
+export interface RangeData { start: PositionData; end: PositionData }
