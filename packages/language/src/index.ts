@@ -6,3 +6,7 @@ export { buildWorkspaceModel, rankProductBy } from './model/build.js';
 export { ModelService } from './model/model-service.js';
 export { Codes, type Code } from './validation/codes.js';
 export * from './workspace/build-workspace.js';
+export * from './model/reports.js';
+export * from './model/display.js';
+export { missingInputs } from './model/feature-scores.js';
+export { DEFAULT_WEIGHTS, driverValue } from './model/ranking.js';

@@ -1,0 +1,50 @@
+import { forecastReport, formatFixed, formatPercent, type ForecastReport } from '@product-spec/language';
+import { parseArgs } from '../args.js';
+import { UsageError } from '../errors.js';
+import type { Output } from '../output.js';
+import { textTable } from '../table.js';
+import { loadWorkspace } from '../workspace.js';
+import { reportSpecErrors } from './rank.js';
+
+export const forecastHelp = `Usage: product-spec forecast PATH... [--product NAME] [--format table|json]
+
+Computes each forecast month by month: customers, revenue, cost, profit and cumulative
+profit, with the totals, the margin and both break-even months.
+
+Exit codes: 0, or 1 if the spec has errors (what can be computed is still printed), 2 usage.`;
+
+export async function forecastCommand(argv: readonly string[], out: Output): Promise<number> {
+    const { positionals, options } = parseArgs('forecast', argv, {
+        product: { value: true },
+        format: { value: true, choices: ['table', 'json'] }
+    });
+    const workspace = await loadWorkspace(positionals.length > 0 ? positionals : ['.']);
+    const product = options.get('product') as string | undefined;
+    if (product !== undefined && !workspace.model.productsByName.has(product)) {
+        throw new UsageError(`No product named '${product}' in these specs.`);
+    }
+    const report = forecastReport(workspace.model, { product });
+    if (options.get('format') === 'json') out.stdout(JSON.stringify(report, null, 2));
+    else forecastTable(report).forEach(line => out.stdout(line));
+    return reportSpecErrors(workspace.errors, out);
+}
+
+export function forecastTable(report: ForecastReport): string[] {
+    const lines: string[] = [];
+    if (report.forecasts.length === 0) return ['No forecasts in these specs.'];
+    for (const forecast of report.forecasts) {
+        if (lines.length > 0) lines.push('');
+        const currency = forecast.currency ? ` (${forecast.currency})` : '';
+        lines.push(`${forecast.product} / ${forecast.name}${forecast.title ? ` — ${forecast.title}` : ''}${currency}`);
+        if (forecast.missing.length > 0) {
+            lines.push(`Cannot be computed: it lacks ${forecast.missing.join(', ')}.`);
+            continue;
+        }
+        const rows = forecast.months.map(m => [String(m.month), formatFixed(m.customers), formatFixed(m.revenue), formatFixed(m.cost), formatFixed(m.profit), formatFixed(m.cumulativeProfit)]);
+        rows.push(['Total', '', formatFixed(forecast.totals.revenue), formatFixed(forecast.totals.cost), formatFixed(forecast.totals.profit), '']);
+        lines.push(...textTable(['Month', 'Customers', 'Revenue', 'Cost', 'Profit', 'Cumulative'], rows, ['right', 'right', 'right', 'right', 'right', 'right']));
+        const never = `not within ${forecast.months.length} months`;
+        lines.push(`Margin ${formatPercent(forecast.totals.margin)} · break-even month ${forecast.breakEvenMonth ?? never} · cumulative break-even month ${forecast.cumulativeBreakEvenMonth ?? never}`);
+    }
+    return lines;
+}

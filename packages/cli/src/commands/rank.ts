@@ -1,0 +1,115 @@
+import { formatNumber, METHODS, methodLabel, rankReport, type Method, type RankReport } from '@product-spec/language';
+import { codeName, escapeMarkdown, markdownTable } from "@product-spec/docs";
+import { parseArgs } from '../args.js';
+import { Exit, UsageError } from '../errors.js';
+import type { Output } from '../output.js';
+import { csvLine, textTable } from '../table.js';
+import { loadWorkspace } from '../workspace.js';
+
+export const rankHelp = `Usage: product-spec rank PATH... [--product NAME] [--method M] [--format table|json|csv|markdown]
+
+Ranks each product's features by its scoring method (or by --method: ${METHODS.join(', ')}).
+Shipped and dropped features are listed without a rank.
+
+Exit codes: 0, or 1 if the spec has errors (the ranking is still printed), 2 usage.`;
+
+export async function rankCommand(argv: readonly string[], out: Output): Promise<number> {
+    const { positionals, options } = parseArgs('rank', argv, {
+        product: { value: true },
+        method: { value: true, choices: METHODS },
+        format: { value: true, choices: ['table', 'json', 'csv', 'markdown'] }
+    });
+    const workspace = await loadWorkspace(positionals.length > 0 ? positionals : ['.']);
+    const product = options.get('product') as string | undefined;
+    if (product !== undefined && !workspace.model.productsByName.has(product)) {
+        const known = workspace.model.products.map(p => p.name);
+        throw new UsageError(`No product named '${product}' in these specs${known.length > 0 ? ` (products: ${known.join(', ')})` : ''}.`);
+    }
+    const report = rankReport(workspace.model, { product, method: options.get('method') as Method | undefined });
+    const format = (options.get('format') as string | undefined) ?? 'table';
+    if (format === 'json') out.stdout(JSON.stringify(report, null, 2));
+    else if (format === 'csv') rankCsv(report).forEach(line => out.stdout(line));
+    else if (format === 'markdown') rankMarkdown(report).forEach(line => out.stdout(line));
+    else rankTable(report).forEach(line => out.stdout(line));
+    return reportSpecErrors(workspace.errors, out);
+}
+
+/** Commands that compute still print what they can, then say that the spec has errors. */
+export function reportSpecErrors(errors: number, out: Output): number {
+    if (errors === 0) return Exit.Ok;
+    out.stderr(`The specs have ${errors} error${errors === 1 ? '' : 's'}; results may be incomplete. Run 'product-spec validate' to see them.`);
+    return Exit.SpecErrors;
+}
+
+function kanoText(kano: RankReport['products'][number]['features'][number]['kano']): string {
+    return kano ? kano.category : '–';
+}
+
+export function rankTable(report: RankReport): string[] {
+    const lines: string[] = [];
+    for (const product of report.products) {
+        if (lines.length > 0) lines.push('');
+        lines.push(`${product.name}${product.title ? ` — ${product.title}` : ''} · ranked by ${methodLabel(product.method)}`);
+        if (product.features.length === 0) {
+            lines.push('(no features)');
+            continue;
+        }
+        const rows = product.features.map(f => [
+            f.rank === null ? '–' : String(f.rank),
+            f.name,
+            f.title ?? '',
+            formatNumber(f.score),
+            f.inheritedFrom ? `${formatNumber(f.effectiveScore)} ← ${f.inheritedFrom}` : formatNumber(f.effectiveScore),
+            f.moscow ?? '–',
+            kanoText(f.kano),
+            formatNumber(f.effort),
+            f.release ?? '–',
+            f.status,
+            f.requires.length > 0 ? f.requires.join(', ') : '–'
+        ]);
+        lines.push(...textTable(
+            ['#', 'Feature', 'Title', methodLabel(product.method), 'Effective', 'MoSCoW', 'Kano', 'Effort', 'Release', 'Status', 'Requires'],
+            rows,
+            ['right', 'left', 'left', 'right', 'right', 'left', 'left', 'right', 'left', 'left', 'left']
+        ));
+    }
+    return lines;
+}
+
+export function rankCsv(report: RankReport): string[] {
+    const lines = [csvLine(['product', 'method', 'rank', 'name', 'title', 'score', 'effectiveScore', 'inheritedFrom', 'rice', 'ice', 'wsjf',
+        'kano', 'kanoBetter', 'kanoWorse', 'moscow', 'opportunity', 'effort', 'release', 'status', 'requires', 'requiredBy'])];
+    for (const product of report.products) {
+        for (const f of product.features) {
+            lines.push(csvLine([product.name, product.method, f.rank, f.name, f.title, f.score, f.effectiveScore, f.inheritedFrom, f.rice, f.ice, f.wsjf,
+                f.kano?.category ?? null, f.kano?.better ?? null, f.kano?.worse ?? null, f.moscow, f.opportunity, f.effort, f.release, f.status,
+                f.requires.join(' '), f.requiredBy.join(' ')]));
+        }
+    }
+    return lines;
+}
+
+export function rankMarkdown(report: RankReport): string[] {
+    const lines: string[] = [];
+    for (const product of report.products) {
+        if (lines.length > 0) lines.push('');
+        lines.push(`## ${product.title ?? product.name} — ranked by ${methodLabel(product.method)}`, '');
+        lines.push(...markdownTable(
+            ['#', 'Feature', methodLabel(product.method), 'Effective', 'MoSCoW', 'Kano', 'Effort', 'Release', 'Status', 'Requires'],
+            product.features.map(f => [
+                f.rank === null ? '–' : String(f.rank),
+                f.title ? `${escapeMarkdown(f.title)} (${codeName(f.name)})` : codeName(f.name),
+                formatNumber(f.score),
+                formatNumber(f.effectiveScore),
+                f.moscow ?? '–',
+                kanoText(f.kano),
+                formatNumber(f.effort),
+                f.release ?? '–',
+                f.status,
+                f.requires.length > 0 ? f.requires.join(', ') : '–'
+            ]),
+            ['right', 'left', 'right', 'right', 'left', 'left', 'right', 'left', 'left', 'left']
+        ));
+    }
+    return lines;
+}

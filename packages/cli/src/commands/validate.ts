@@ -1,0 +1,40 @@
+import { parseArgs } from '../args.js';
+import { Exit } from '../errors.js';
+import { loadWorkspace, SEVERITY_NAMES } from '../workspace.js';
+import type { Output } from '../output.js';
+
+export const validateHelp = `Usage: product-spec validate PATH... [--format text|json]
+
+Reports every diagnostic of the specs as file:line:col (1-based), errors and warnings.
+Folders are searched for *.product files; all files are one workspace.
+
+Exit codes: 0 no error (warnings allowed), 1 errors, 2 usage or I/O problem.`;
+
+export async function validateCommand(argv: readonly string[], out: Output): Promise<number> {
+    const { positionals, options } = parseArgs('validate', argv, { format: { value: true, choices: ['text', 'json'] } });
+    const workspace = await loadWorkspace(positionals.length > 0 ? positionals : ['.']);
+    const entries = workspace.diagnostics.map(({ file, diagnostic }) => ({
+        file: file.display,
+        line: diagnostic.range.start.line + 1,
+        column: diagnostic.range.start.character + 1,
+        endLine: diagnostic.range.end.line + 1,
+        endColumn: diagnostic.range.end.character + 1,
+        severity: SEVERITY_NAMES[diagnostic.severity ?? 1],
+        code: String(diagnostic.code ?? ''),
+        message: diagnostic.message
+    }));
+    if (options.get('format') === 'json') {
+        out.stdout(JSON.stringify({ diagnostics: entries, errors: workspace.errors, warnings: workspace.warnings }, null, 2));
+    } else {
+        for (const entry of entries) {
+            out.stdout(`${entry.file}:${entry.line}:${entry.column} - ${entry.severity} ${entry.code}: ${entry.message}`);
+        }
+        out.stdout(summary(workspace.errors, workspace.warnings, workspace.files.length));
+    }
+    return workspace.errors > 0 ? Exit.SpecErrors : Exit.Ok;
+}
+
+export function summary(errors: number, warnings: number, files: number): string {
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}.`;
+}

@@ -1,0 +1,70 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { UsageError } from './errors.js';
+
+/** A spec file found from the command line: the path to show, and where it really is. */
+export interface SpecFile {
+    /** As given on the command line, joined with the path inside a folder. */
+    readonly display: string;
+    readonly absolute: string;
+}
+
+/**
+ * Expands the command line's paths: files as given, folders searched (recursively, in
+ * name order) for `*.product`, skipping `node_modules` and dot-folders. A file reached
+ * twice is loaded once. A path that does not exist is a usage error.
+ */
+export async function findSpecFiles(paths: readonly string[]): Promise<SpecFile[]> {
+    const found: SpecFile[] = [];
+    const seen = new Set<string>();
+    const add = (display: string, absolute: string) => {
+        if (seen.has(absolute)) return;
+        seen.add(absolute);
+        found.push({ display, absolute });
+    };
+    for (const given of paths) {
+        let stat;
+        try {
+            stat = await fs.stat(given);
+        } catch (error) {
+            const code = (error as NodeJS.ErrnoException).code;
+            throw new UsageError(code === 'ENOENT' ? `No such file or folder: ${given}` : `Cannot read ${given} (${code ?? String(error)}).`);
+        }
+        if (stat.isDirectory()) {
+            await walk(given, add);
+        } else {
+            add(given, path.resolve(given));
+        }
+    }
+    if (found.length === 0) {
+        throw new UsageError(`No .product files found in ${paths.join(', ')}.`);
+    }
+    return found;
+}
+
+async function walk(folder: string, add: (display: string, absolute: string) => void): Promise<void> {
+    let entries;
+    try {
+        entries = await fs.readdir(folder, { withFileTypes: true });
+    } catch (error) {
+        throw new UsageError(`Cannot read folder ${folder} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+        const child = path.join(folder, entry.name);
+        if (entry.isDirectory()) {
+            if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+            await walk(child, add);
+        } else if (entry.isFile() && entry.name.endsWith('.product')) {
+            add(child, path.resolve(child));
+        }
+    }
+}
+
+export async function readSpecFile(file: SpecFile): Promise<string> {
+    try {
+        return await fs.readFile(file.absolute, 'utf8');
+    } catch (error) {
+        throw new UsageError(`Cannot read ${file.display} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+    }
+}

@@ -1,0 +1,45 @@
+import { buildWorkspace, createProductSpecServices, URI, type ProductSpecServices, type WorkspaceModel } from '@product-spec/language';
+import type { LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import type { Diagnostic } from 'vscode-languageserver';
+import { findSpecFiles, readSpecFile, type SpecFile } from './files.js';
+
+export interface FileDiagnostic {
+    readonly file: SpecFile;
+    readonly diagnostic: Diagnostic;
+}
+
+/** The command line's specs, loaded, linked and validated as one workspace. */
+export interface LoadedWorkspace {
+    readonly files: SpecFile[];
+    readonly services: ProductSpecServices;
+    readonly documents: LangiumDocument[];
+    /** Every diagnostic, ordered by file (as found), line, column. */
+    readonly diagnostics: FileDiagnostic[];
+    readonly errors: number;
+    readonly warnings: number;
+    readonly model: WorkspaceModel;
+}
+
+export async function loadWorkspace(paths: readonly string[]): Promise<LoadedWorkspace> {
+    const files = await findSpecFiles(paths);
+    const sources = await Promise.all(files.map(async file => ({ uri: URI.file(file.absolute), text: await readSpecFile(file) })));
+    const { shared, ProductSpec } = createProductSpecServices(NodeFileSystem);
+    const documents = await buildWorkspace(shared, sources);
+    const diagnostics: FileDiagnostic[] = [];
+    documents.forEach((document, index) => {
+        const sorted = [...(document.diagnostics ?? [])].sort((a, b) =>
+            a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
+            || a.range.end.line - b.range.end.line || a.range.end.character - b.range.end.character
+            || String(a.code).localeCompare(String(b.code)));
+        for (const diagnostic of sorted) diagnostics.push({ file: files[index], diagnostic });
+    });
+    return {
+        files, services: ProductSpec, documents, diagnostics,
+        errors: diagnostics.filter(d => d.diagnostic.severity === 1).length,
+        warnings: diagnostics.filter(d => d.diagnostic.severity === 2).length,
+        model: ProductSpec.model.ModelService.model
+    };
+}
+
+export const SEVERITY_NAMES = ['', 'error', 'warning', 'info', 'hint'] as const;

@@ -1,0 +1,42 @@
+/**
+ * How numbers are shown to people (hover, code lens, CLI tables, docs): rounded to at
+ * most 2 decimals, with thousands separators. The model itself never rounds.
+ */
+export function formatNumber(value: number | null | undefined, decimals = 2): string {
+    if (value === null || value === undefined || Number.isNaN(value)) return '–';
+    if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
+    const factor = Math.pow(10, decimals);
+    const rounded = Math.round(Math.abs(value) * factor) / factor;
+    const [whole, fraction] = rounded.toFixed(decimals).split('.');
+    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    const trimmed = fraction ? fraction.replace(/0+$/, '') : '';
+    const sign = value < 0 && rounded !== 0 ? '-' : '';
+    return `${sign}${grouped}${trimmed ? `.${trimmed}` : ''}`;
+}
+
+/** Money and other columns that always show 2 decimals: "9,800.00". */
+export function formatFixed(value: number | null | undefined, decimals = 2): string {
+    if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+    const rounded = Math.round(Math.abs(value) * Math.pow(10, decimals)) / Math.pow(10, decimals);
+    const [whole, fraction] = rounded.toFixed(decimals).split('.');
+    const sign = value < 0 && rounded !== 0 ? '-' : '';
+    return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** A fraction as a percent: 0.7368 → "73.68%". */
+export function formatPercent(fraction: number | null | undefined, decimals = 2): string {
+    if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '–';
+    return `${formatNumber(fraction * 100, decimals)}%`;
+}
+
+/** The name people use for a method: RICE, ICE, WSJF, Kano, MoSCoW, weighted. */
+export function methodLabel(method: string): string {
+    switch (method) {
+        case 'rice': return 'RICE';
+        case 'ice': return 'ICE';
+        case 'wsjf': return 'WSJF';
+        case 'kano': return 'Kano';
+        case 'moscow': return 'MoSCoW';
+        default: return 'weighted';
+    }
+}

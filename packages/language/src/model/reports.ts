@@ -1,0 +1,119 @@
+import type { Method, Ranking, WorkspaceModel } from './types.js';
+import { rankProductBy } from './build.js';
+
+/**
+ * The JSON reports of the CLI contract (shared/spec/cli.md, "JSON shapes"). The language
+ * server's `productSpec/rank` and `productSpec/forecast` requests return the same objects.
+ * Numbers are unrounded.
+ */
+export interface RankReport {
+    products: Array<{
+        name: string;
+        title: string | null;
+        method: Method;
+        features: RankReportFeature[];
+    }>;
+}
+
+export interface RankReportFeature {
+    name: string;
+    title: string | null;
+    rank: number | null;
+    score: number | null;
+    effectiveScore: number | null;
+    /** Added: the feature requiring this one whose effective score it took, if any. */
+    inheritedFrom: string | null;
+    rice: number | null;
+    ice: number | null;
+    wsjf: number | null;
+    kano: { category: string; better: number | null; worse: number | null } | null;
+    moscow: string | null;
+    opportunity: number | null;
+    effort: number | null;
+    release: string | null;
+    status: string;
+    requires: string[];
+    requiredBy: string[];
+}
+
+export interface RankOptions {
+    /** Only this product (by name). */
+    product?: string;
+    /** Rank by this method instead of each product's own. */
+    method?: Method;
+}
+
+export function rankReport(model: WorkspaceModel, options: RankOptions = {}): RankReport {
+    const products = model.products.filter(product => options.product === undefined || product.name === options.product);
+    return {
+        products: products.map(product => {
+            const ranking: Ranking = options.method ? rankProductBy(product, options.method) : product.ranking;
+            return {
+                name: product.name,
+                title: product.title ?? null,
+                method: ranking.method,
+                features: ranking.entries.map(entry => {
+                    const feature = entry.feature;
+                    const refName = (other: typeof feature) => (other.product === product ? other.name : `${other.product.name}.${other.name}`);
+                    return {
+                        name: feature.name,
+                        title: feature.title ?? null,
+                        rank: entry.rank,
+                        score: entry.score,
+                        effectiveScore: entry.effectiveScore,
+                        inheritedFrom: entry.inheritedFrom ? refName(entry.inheritedFrom) : null,
+                        rice: feature.rice,
+                        ice: feature.ice,
+                        wsjf: feature.wsjf,
+                        kano: feature.kano ? { category: feature.kano.category, better: feature.kano.better, worse: feature.kano.worse } : null,
+                        moscow: feature.moscow ?? null,
+                        opportunity: feature.opportunity,
+                        effort: feature.effort,
+                        release: feature.release ? (feature.release.product === product ? feature.release.name : `${feature.release.product.name}.${feature.release.name}`) : null,
+                        status: feature.status,
+                        requires: feature.requires.map(refName),
+                        requiredBy: feature.requiredBy.map(refName)
+                    };
+                })
+            };
+        })
+    };
+}
+
+export interface ForecastReport {
+    forecasts: Array<{
+        product: string;
+        name: string;
+        title: string | null;
+        /** Added: the product's currency, when it has one. */
+        currency: string | null;
+        months: Array<{ month: number; customers: number; revenue: number; cost: number; profit: number; cumulativeProfit: number }>;
+        totals: { revenue: number; cost: number; profit: number; margin: number | null };
+        breakEvenMonth: number | null;
+        cumulativeBreakEvenMonth: number | null;
+        /** Added: inputs that are missing or invalid, when the forecast cannot be computed. */
+        missing: string[];
+    }>;
+}
+
+export function forecastReport(model: WorkspaceModel, options: { product?: string } = {}): ForecastReport {
+    const forecasts: ForecastReport['forecasts'] = [];
+    for (const product of model.products) {
+        if (options.product !== undefined && product.name !== options.product) continue;
+        for (const forecast of product.forecasts) {
+            const result = forecast.result;
+            forecasts.push({
+                product: product.name,
+                name: forecast.name,
+                title: forecast.title ?? null,
+                currency: product.currency ?? null,
+                months: result ? result.months.map(month => ({ ...month })) : [],
+                totals: result ? { ...result.totals } : { revenue: 0, cost: 0, profit: 0, margin: null },
+                breakEvenMonth: result?.breakEvenMonth ?? null,
+                cumulativeBreakEvenMonth: result?.cumulativeBreakEvenMonth ?? null,
+                missing: result ? [] : forecast.missing.length > 0 ? forecast.missing : ['valid months, growth or churn']
+            });
+        }
+    }
+    return { forecasts };
+}
