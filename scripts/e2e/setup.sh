@@ -112,8 +112,14 @@ fi
 
 # ---- 3. smoke check ----------------------------------------------------------------------
 t=$(now)
-ver=$("$CS_DIR/node_modules/.bin/code-server" --version 2>/dev/null | head -1) \
-  || die "'code-server --version' failed; delete $CS_DIR and run setup.sh again"
+# Even --version writes ~/.config/code-server/config.yaml and ~/.local/share/code-server
+# unless the XDG folders point elsewhere: give it throwaway ones.
+smoke=$(mktemp -d)
+ver=$(env TMPDIR="$smoke" XDG_CONFIG_HOME="$smoke/config" XDG_DATA_HOME="$smoke/data" \
+      XDG_CACHE_HOME="$smoke/cache" XDG_RUNTIME_DIR="$smoke/run" \
+      "$CS_DIR/node_modules/.bin/code-server" --version 2>/dev/null | grep -m1 -E '^[0-9]+\.[0-9]+\.[0-9]+ ') \
+  || { rm -rf "$smoke"; die "'code-server --version' failed; delete $CS_DIR and run setup.sh again"; }
+rm -rf "$smoke"
 case "$ver" in
   "$CODE_SERVER_VERSION "*) ;;
   *) die "unexpected code-server version '$ver' (want $CODE_SERVER_VERSION)";;

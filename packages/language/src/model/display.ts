@@ -37,6 +37,6 @@ export function methodLabel(method: string): string {
         case 'wsjf': return 'WSJF';
         case 'kano': return 'Kano';
         case 'moscow': return 'MoSCoW';
-        default: return 'weighted';
+        default: return 'Weighted';
     }
 }
