@@ -70,9 +70,9 @@ export function buildWorkspaceModel(documents: Iterable<LangiumDocument>): Works
     };
 
     const shared = {
-        stakeholders: sharedStakeholders.map(node => newStakeholder(node)),
-        personas: sharedPersonas,
-        metrics: sharedMetrics.map(node => newMetric(node))
+        stakeholders: sharedStakeholders.filter(node => node.name).map(node => newStakeholder(node)),
+        personas: sharedPersonas.filter(node => node.name),
+        metrics: sharedMetrics.filter(node => node.name).map(node => newMetric(node))
     };
 
     // 1. Products and their members.
@@ -95,6 +95,8 @@ export function buildWorkspaceModel(documents: Iterable<LangiumDocument>): Works
         products.push(product);
         for (const block of blocks) {
             for (const member of block.members) {
+                // A declaration without a name is a syntax error already reported; it has no place in the model.
+                if (!member.name) continue;
                 switch (member.$type) {
                     case 'Stakeholder': product.stakeholders.push(newStakeholder(member, product)); break;
                     case 'Persona': product.personas.push(member); break;

@@ -1,21 +1,18 @@
 import type { IToken, TokenType } from 'chevrotain';
 import { LangiumParserErrorMessageProvider } from 'langium';
 
-/** How a token type reads in a message: keywords as written, terminals as what to write. */
+const TERMINALS: Record<string, string> = {
+    ID: 'a name',
+    STRING: 'a quoted string',
+    NUMBER: 'a number',
+    PERCENT: 'a percent such as 80%',
+    DATE: 'a date such as 2027-03-01',
+    EOF: 'the end of the file'
+};
+
+/** How a token type reads in a message: terminals as what to write, keywords quoted as written. */
 export function describeTokenType(type: TokenType): string {
-    const name = type.name;
-    if (name.endsWith(':KW')) {
-        return `'${name.slice(0, -3)}'`;
-    }
-    switch (name) {
-        case 'ID': return 'a name';
-        case 'STRING': return 'a quoted string';
-        case 'NUMBER': return 'a number';
-        case 'PERCENT': return 'a percent such as 80%';
-        case 'DATE': return 'a date such as 2027-03-01';
-        case 'EOF': return 'the end of the file';
-        default: return name;
-    }
+    return TERMINALS[type.name] ?? `'${type.name}'`;
 }
 
 export function describeFound(token: IToken): string {
@@ -23,6 +20,21 @@ export function describeFound(token: IToken): string {
         return 'the end of the file';
     }
     return `'${token.image}'`;
+}
+
+/** The words that open a declaration: the only reserved words of the language. */
+const RESERVED = new Set(['product', 'stakeholder', 'persona', 'need', 'objective', 'metric', 'release', 'feature', 'forecast', 'scoring']);
+
+/**
+ * "Expected X but found Y." Where a name may stand, every non-reserved keyword may too:
+ * those are summarised as "a name" rather than listed.
+ */
+function expected(types: TokenType[], found: IToken | undefined): string {
+    const takesName = types.some(type => type.name === 'ID');
+    const described = takesName ? ['a name', ...types.filter(t => TERMINALS[t.name] && t.name !== 'ID').map(describeTokenType)] : types.map(describeTokenType);
+    const foundText = found ? describeFound(found) : 'the end of the file';
+    const reserved = takesName && found && RESERVED.has(found.image) ? ` ('${found.image}' opens a declaration, so it cannot be a name)` : '';
+    return `Expected ${oneOf(described)} but found ${foundText}${reserved}.`;
 }
 
 function oneOf(descriptions: string[]): string {
@@ -37,7 +49,7 @@ function oneOf(descriptions: string[]): string {
  */
 export class ProductSpecParserErrorMessageProvider extends LangiumParserErrorMessageProvider {
     override buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
-        return `Expected ${describeTokenType(options.expected)} but found ${describeFound(options.actual)}.`;
+        return expected([options.expected], options.actual);
     }
 
     override buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
@@ -46,11 +58,11 @@ export class ProductSpecParserErrorMessageProvider extends LangiumParserErrorMes
 
     override buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
         const firsts = options.expectedPathsPerAlt.flatMap(alt => alt.map(path => path[0])).filter(t => t !== undefined);
-        return `Expected ${oneOf(firsts.map(describeTokenType))} but found ${describeFound(options.actual[0])}.`;
+        return expected(firsts, options.actual[0]);
     }
 
     override buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
         const firsts = options.expectedIterationPaths.map(path => path[0]).filter(t => t !== undefined);
-        return `Expected ${oneOf(firsts.map(describeTokenType))} but found ${describeFound(options.actual[0])}.`;
+        return expected(firsts, options.actual[0]);
     }
 }

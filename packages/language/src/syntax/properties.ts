@@ -57,7 +57,11 @@ function collectPropertyKeywords(element: GrammarAST.AbstractElement, into: stri
 
 /** The properties written in a block, in text order. Members nested in a product are not properties. */
 export function propertySegments(node: AstNode, keywords: readonly string[]): PropertySegment[] {
-    const cst = node.$cstNode;
+    let cst = node.$cstNode;
+    // A node reached through a rule call (Member: ... | Feature) sits in a wrapper node.
+    while (cst && isCompositeCstNode(cst) && cst.content.length === 1 && isCompositeCstNode(cst.content[0]) && cst.content[0].astNode === node) {
+        cst = cst.content[0];
+    }
     if (!cst || !isCompositeCstNode(cst)) return [];
     const children = cst.content;
     const open = children.findIndex(child => isLeafCstNode(child) && child.text === '{' && !child.hidden);
