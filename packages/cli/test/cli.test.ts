@@ -1,0 +1,233 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { examples, run, runBinary, workspace } from './helpers.js';
+
+const INVALID = `product demo "Demo" {
+  feature a "A" { requires b }
+  feature b "B" { requires a }                                // dependency-cycle on a and b
+  feature c "C" { rice { reach 10 impact huge confidence 80% effort 1 } }   // bad-impact
+  feature d "D" { rice { reach 10 impact high confidence 120% effort 1 } }  // out-of-range
+  feature e "E" { requestedBy nobody }                         // unresolved-reference
+}
+`;
+
+describe('product-spec validate', () => {
+    it('validates the examples with no error and no warning (exit 0)', async () => {
+        const result = await run(['validate', examples]);
+        assert.equal(result.code, 0);
+        assert.equal(result.stdout, '0 errors, 0 warnings in 10 files.\n');
+        assert.equal(result.stderr, '');
+    });
+
+    it('prints each diagnostic as file:line:col like tsc, and exits 1 on errors', async () => {
+        const dir = workspace({ 'specs/demo.product': INVALID });
+        const result = await run(['validate', 'specs'], dir);
+        assert.equal(result.code, 1);
+        assert.equal(result.stdout.split('\n')[0], `${path.join('specs', 'demo.product')}:2:28 - error dependency-cycle: Feature a is on a dependency cycle: a → b → a. Remove one of these requirements.`);
+        assert.match(result.stdout, /\n5 errors, 0 warnings in 1 file\.\n$/);
+    });
+
+    it('gives the JSON shape of the contract with 1-based positions', async () => {
+        const dir = workspace({ 'specs/demo.product': INVALID });
+        const result = await run(['validate', 'specs', '--format', 'json'], dir);
+        assert.equal(result.code, 1);
+        const json = JSON.parse(result.stdout);
+        assert.deepEqual(Object.keys(json), ['diagnostics', 'errors', 'warnings']);
+        assert.equal(json.errors, 5);
+        assert.equal(json.warnings, 0);
+        assert.deepEqual(json.diagnostics.map((d: { code: string; line: number }) => `${d.code}@${d.line}`),
+            ['dependency-cycle@2', 'dependency-cycle@3', 'bad-impact@4', 'out-of-range@5', 'unresolved-reference@6']);
+        assert.deepEqual(json.diagnostics[4], {
+            file: 'specs/demo.product', line: 6, column: 31, endLine: 6, endColumn: 37,
+            severity: 'error', code: 'unresolved-reference',
+            message: "No stakeholder named 'nobody' in product demo or at the top level: declare it, or name an existing stakeholder."
+        });
+    });
+
+    it('exits 0 when there are only warnings', async () => {
+        const dir = workspace({ 'a.product': 'product p "P" {\n  feature lonely "L" { }\n}\n' });
+        const result = await run(['validate', dir, '--format', 'json']);
+        assert.equal(result.code, 0);
+        const json = JSON.parse(result.stdout);
+        assert.equal(json.warnings, 1);
+        assert.equal(json.diagnostics[0].severity, 'warning');
+        assert.equal(json.diagnostics[0].code, 'orphan-feature');
+    });
+
+    it('links files given one by one as one workspace, showing paths as given', async () => {
+        const dir = workspace({
+            'a.product': 'product acme "Acme" {\n  stakeholder pm "PM"\n}\n',
+            'b.product': 'product acme {\n  feature x "X" { requestedBy pm, ghost }\n}\n'
+        });
+        const result = await run(['validate', './a.product', './b.product'], dir);
+        assert.equal(result.code, 1);
+        assert.match(result.stdout, /^\.\/b\.product:2:35 - error unresolved-reference: No stakeholder named 'ghost'/);
+    });
+
+    it('searches folders for *.product, skipping node_modules and dot-folders', async () => {
+        const dir = workspace({
+            'specs/good.product': 'product p "P" {\n  stakeholder s "S"\n  feature x "X" { requestedBy s }\n}\n',
+            'specs/notes.txt': 'not a spec',
+            'specs/node_modules/dep/bad.product': 'garbage {',
+            'specs/.hidden/bad.product': 'garbage {'
+        });
+        const result = await run(['validate', 'specs'], dir);
+        assert.equal(result.code, 0);
+        assert.equal(result.stdout, '0 errors, 0 warnings in 1 file.\n');
+    });
+
+    it('says in one line on stderr that a path does not exist (exit 2)', async () => {
+        const result = await run(['validate', 'no/such/place.product']);
+        assert.equal(result.code, 2);
+        assert.equal(result.stderr, 'product-spec: No such file or folder: no/such/place.product\n');
+        assert.equal(result.stdout, '');
+    });
+
+    it('rejects an unknown format or option (exit 2)', async () => {
+        assert.equal((await run(['validate', examples, '--format', 'xml'])).stderr, 'product-spec: Option --format must be one of text, json, not \'xml\'.\n');
+        assert.equal((await run(['validate', examples, '--colour'])).code, 2);
+    });
+
+    it('reports random bytes and mangled files as syntax errors: exit 1, no stack trace', () => {
+        let seed = 11;
+        const bytes = Buffer.from(Array.from({ length: 4000 }, () => (seed = (seed * 1103515245 + 12345) % 2147483648) % 256));
+        const dir = workspace({
+            'random.product': bytes,
+            'mangled.product': INVALID.slice(0, 200).replace(/\{/g, '}') + '\u0000\uFFFF',
+            'empty.product': ''
+        });
+        const result = runBinary(['validate', dir, '--format', 'json']);
+        assert.equal(result.code, 1);
+        assert.equal(result.stderr, '');
+        const json = JSON.parse(result.stdout);
+        assert.ok(json.errors > 0);
+        assert.ok(json.diagnostics.every((d: { code: string }) => d.code === 'syntax' || d.code === 'unresolved-reference' || d.code === 'duplicate-name'));
+        assert.doesNotMatch(result.stdout + result.stderr, /\bat .*\.js:\d+/);
+    });
+});
+
+describe('product-spec rank', () => {
+    it('prints the ranking of the examples as an aligned table', async () => {
+        const result = await run(['rank', path.join(examples, 'acme')]);
+        assert.equal(result.code, 0);
+        const lines = result.stdout.split('\n');
+        assert.equal(lines[0], 'acme — Acme Analytics · ranked by RICE');
+        assert.match(lines[1], /^ #  Feature +Title +RICE +Effective +MoSCoW +Kano +Effort +Release +Status +Requires$/);
+        assert.match(lines[3], /^ 1  bank_import +Bank feed import +4,500 +4,500 +must +– +2 +mvp +building +–$/);
+        assert.match(lines[5], /^ 3  auth +Single sign-on +1,500 +3,200 ← bulk_export +should/);
+    });
+
+    it('gives the JSON of the contract, one product at a time with --product', async () => {
+        const result = await run(['rank', examples, '--product', 'acme', '--format', 'json']);
+        assert.equal(result.code, 0);
+        const json = JSON.parse(result.stdout);
+        assert.equal(json.products.length, 1);
+        const auth = json.products[0].features.find((f: { name: string }) => f.name === 'auth');
+        assert.deepEqual(auth, {
+            name: 'auth', title: 'Single sign-on', rank: 3, score: 1500, effectiveScore: 3200, inheritedFrom: 'bulk_export',
+            rice: 1500, ice: null, wsjf: null, kano: null, moscow: 'should', opportunity: 11,
+            effort: 2, release: 'mvp', status: 'idea', requires: [], requiredBy: ['bulk_export', 'team_roles', 'api_access']
+        });
+        const bulk = json.products[0].features.find((f: { name: string }) => f.name === 'bulk_export');
+        assert.deepEqual(bulk.kano, { category: 'performance', better: 14 / 19, worse: -13 / 19 });
+        const shipped = json.products[0].features.find((f: { name: string }) => f.name === 'pdf_export');
+        assert.equal(shipped.rank, null);
+    });
+
+    it('ranks by another method with --method', async () => {
+        const result = await run(['rank', examples, '--product', 'sync', '--method', 'moscow', '--format', 'json']);
+        const json = JSON.parse(result.stdout);
+        assert.equal(json.products[0].method, 'moscow');
+        assert.deepEqual(json.products[0].features.map((f: { name: string; score: number }) => [f.name, f.score]),
+            [['calendar_link', 4], ['room_booking', 3], ['outlook_support', 2]]);
+    });
+
+    it('writes CSV with quoted fields and markdown with escaped text', async () => {
+        const dir = workspace({ 'a.product': 'product p "P" {\n  stakeholder s "S"\n  feature x "Pipes | and, \\"quotes\\"" { requestedBy s }\n}\n' });
+        const csv = await run(['rank', dir, '--format', 'csv']);
+        assert.equal(csv.stdout.split('\n')[1], 'p,rice,1,x,"Pipes | and, ""quotes""",,,,,,,,,,,,,,idea,,');
+        const markdown = await run(['rank', dir, '--format', 'markdown']);
+        assert.match(markdown.stdout, /\| 1 \| Pipes \\\| and, "quotes" \(`x`\) \|/);
+    });
+
+    it('still prints what it can when the spec has errors, and exits 1', async () => {
+        const dir = workspace({ 'demo.product': INVALID });
+        const result = await run(['rank', dir, '--format', 'json']);
+        assert.equal(result.code, 1);
+        assert.equal(JSON.parse(result.stdout).products[0].features.length, 5);
+        assert.match(result.stderr, /^The specs have 5 errors; results may be incomplete\./);
+    });
+
+    it('refuses an unknown product or method (exit 2)', async () => {
+        const product = await run(['rank', examples, '--product', 'nope']);
+        assert.equal(product.code, 2);
+        assert.equal(product.stderr, "product-spec: No product named 'nope' in these specs (products: acme, notes, sync).\n");
+        assert.equal((await run(['rank', examples, '--method', 'vibes'])).code, 2);
+    });
+
+    it('gives the same bytes twice', async () => {
+        const first = await run(['rank', examples, '--format', 'json']);
+        const second = await run(['rank', examples, '--format', 'json']);
+        assert.equal(first.stdout, second.stdout);
+    });
+});
+
+describe('product-spec forecast', () => {
+    it('prints months, totals, margin and break-even as a table', async () => {
+        const result = await run(['forecast', path.join(examples, 'acme')]);
+        assert.equal(result.code, 0);
+        const lines = result.stdout.split('\n');
+        assert.equal(lines[0], 'acme / fy27 — First year (EUR)');
+        assert.match(lines[3], /^ +1 +200\.00 +9,800\.00 +41,200\.00 +-31,400\.00 +-31,400\.00$/);
+        assert.match(result.stdout, /Margin -202\.58% · break-even month not within 12 months · cumulative break-even month not within 12 months/);
+        assert.match(result.stdout, /acme \/ fy28 — Second year, with the first finance teams \(EUR\)/);
+    });
+
+    it('gives the JSON of the contract', async () => {
+        const result = await run(['forecast', examples, '--format', 'json']);
+        const json = JSON.parse(result.stdout);
+        const fy27 = json.forecasts.find((f: { name: string }) => f.name === 'fy27');
+        assert.equal(fy27.product, 'acme');
+        assert.equal(fy27.title, 'First year');
+        assert.deepEqual(fy27.months[0], { month: 1, customers: 200, revenue: 9800, cost: 41200, profit: -31400, cumulativeProfit: -31400 });
+        assert.equal(fy27.months.length, 12);
+        assert.deepEqual(Object.keys(fy27.totals), ['revenue', 'cost', 'profit', 'margin']);
+        const fy28 = json.forecasts.find((f: { name: string }) => f.name === 'fy28');
+        assert.equal(fy28.breakEvenMonth, 8);
+    });
+});
+
+describe('product-spec init', () => {
+    it('writes a starter spec that validates cleanly, and refuses to overwrite it', async () => {
+        const dir = workspace({});
+        const first = await run(['init', 'starter'], dir);
+        assert.equal(first.code, 0);
+        assert.equal(first.stdout, `Wrote ${path.join('starter', 'product.product')}. Next: npx product-spec rank starter\n`);
+        const validated = await run(['validate', 'starter'], dir);
+        assert.equal(validated.stdout, '0 errors, 0 warnings in 1 file.\n');
+        writeFileSync(path.join(dir, 'starter/product.product'), '// mine\n');
+        const second = await run(['init', 'starter'], dir);
+        assert.equal(second.code, 2);
+        assert.match(second.stderr, /already exists; init never overwrites a file/);
+        assert.equal(readFileSync(path.join(dir, 'starter/product.product'), 'utf8'), '// mine\n');
+        assert.ok(!existsSync(path.join(dir, 'starter/.product.product.tmp')));
+    });
+});
+
+describe('help and version', () => {
+    it('answers --help and --version everywhere', async () => {
+        assert.match((await run(['--help'])).stdout, /^Usage: product-spec <command>/);
+        assert.match((await run(['rank', '--help'])).stdout, /^Usage: product-spec rank PATH\.\.\./);
+        assert.match((await run(['validate', 'x', '--version'])).stdout, /^\d+\.\d+\.\d+\n$/);
+        const unknown = await run(['frobnicate']);
+        assert.equal(unknown.code, 2);
+        assert.match(unknown.stderr, /^product-spec: Unknown command 'frobnicate'/);
+    });
+
+    it('the real executable exits with the contract codes', () => {
+        assert.equal(runBinary(['validate', 'examples']).code, 0);
+        assert.equal(runBinary(['validate', 'nowhere']).code, 2);
+        assert.equal(runBinary(['--version']).code, 0);
+    });
+});
