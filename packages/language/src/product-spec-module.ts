@@ -5,6 +5,13 @@ import {
 } from 'langium/lsp';
 import { ProductSpecGeneratedModule, ProductSpecGeneratedSharedModule } from './generated/module.js';
 import { ProductSpecCodeActionProvider } from './lsp/code-actions.js';
+import { ProductSpecCodeLensProvider } from './lsp/code-lens.js';
+import { ProductSpecSharedModule } from './lsp/commands.js';
+import { ProductSpecCompletionProvider } from './lsp/completion.js';
+import { ProductSpecFormatter } from './lsp/formatter.js';
+import { ProductSpecHoverProvider } from './lsp/hover.js';
+import { ProductSpecInlayHintProvider } from './lsp/inlay-hints.js';
+import { ProductSpecSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { ModelService } from './model/model-service.js';
 import { ProductSpecScopeComputation } from './references/scope-computation.js';
 import { ProductSpecScopeProvider } from './references/scope-provider.js';
@@ -40,7 +47,13 @@ export const ProductSpecModule: Module<ProductSpecServices, PartialLangiumServic
         DocumentValidator: services => new ProductSpecDocumentValidator(services, services.syntax.PropertyKeywords)
     },
     lsp: {
-        CodeActionProvider: services => new ProductSpecCodeActionProvider(services)
+        CodeActionProvider: services => new ProductSpecCodeActionProvider(services),
+        HoverProvider: services => new ProductSpecHoverProvider(services),
+        CodeLensProvider: services => new ProductSpecCodeLensProvider(services),
+        InlayHintProvider: services => new ProductSpecInlayHintProvider(services),
+        CompletionProvider: services => new ProductSpecCompletionProvider(services),
+        Formatter: services => new ProductSpecFormatter(services),
+        SemanticTokenProvider: services => new ProductSpecSemanticTokenProvider(services)
     },
     syntax: {
         PropertyKeywords: services => new PropertyKeywords(services.Grammar)
@@ -52,14 +65,17 @@ export const ProductSpecModule: Module<ProductSpecServices, PartialLangiumServic
 
 /**
  * Creates the shared and language services. `context` gives the file system (Node's for the
- * CLI, an empty one for tests) and, for the language server, the connection.
+ * CLI, an empty one for tests) and, for the language server, the connection. `override`
+ * replaces services (the benchmark uses it to compare with Langium's default scoping).
  */
-export function createProductSpecServices(context: DefaultSharedModuleContext): {
+export function createProductSpecServices(context: DefaultSharedModuleContext, override?: Module<ProductSpecServices, PartialLangiumServices>): {
     shared: LangiumSharedServices;
     ProductSpec: ProductSpecServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), ProductSpecGeneratedSharedModule);
-    const ProductSpec = inject(createDefaultModule({ shared }), ProductSpecGeneratedModule, ProductSpecModule);
+    const shared = inject(createDefaultSharedModule(context), ProductSpecGeneratedSharedModule, ProductSpecSharedModule);
+    const ProductSpec = override
+        ? inject(createDefaultModule({ shared }), ProductSpecGeneratedModule, ProductSpecModule, override)
+        : inject(createDefaultModule({ shared }), ProductSpecGeneratedModule, ProductSpecModule);
     shared.ServiceRegistry.register(ProductSpec);
     registerValidationChecks(ProductSpec);
     if (!context.connection) {
