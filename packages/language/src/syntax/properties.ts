@@ -1,4 +1,4 @@
-import { GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LeafCstNode } from 'langium';
+import { GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CompositeCstNode, type CstNode, type LeafCstNode } from 'langium';
 import type { Range } from 'vscode-languageserver';
 
 /**
@@ -55,14 +55,22 @@ function collectPropertyKeywords(element: GrammarAST.AbstractElement, into: stri
     }
 }
 
-/** The properties written in a block, in text order. Members nested in a product are not properties. */
-export function propertySegments(node: AstNode, keywords: readonly string[]): PropertySegment[] {
+/**
+ * The CST node whose children are the node's own tokens. A node reached through a rule
+ * call (`Member: ... | Feature`) sits in a wrapper node with the real one as only child.
+ */
+export function ownCstNode(node: AstNode): CompositeCstNode | undefined {
     let cst = node.$cstNode;
-    // A node reached through a rule call (Member: ... | Feature) sits in a wrapper node.
     while (cst && isCompositeCstNode(cst) && cst.content.length === 1 && isCompositeCstNode(cst.content[0]) && cst.content[0].astNode === node) {
         cst = cst.content[0];
     }
-    if (!cst || !isCompositeCstNode(cst)) return [];
+    return cst && isCompositeCstNode(cst) ? cst : undefined;
+}
+
+/** The properties written in a block, in text order. Members nested in a product are not properties. */
+export function propertySegments(node: AstNode, keywords: readonly string[]): PropertySegment[] {
+    const cst = ownCstNode(node);
+    if (!cst) return [];
     const children = cst.content;
     const open = children.findIndex(child => isLeafCstNode(child) && child.text === '{' && !child.hidden);
     if (open < 0) return [];

@@ -1,10 +1,10 @@
 import {
-    AstUtils, CstUtils, DefaultDocumentValidator, DocumentValidator, GrammarAST, isCompositeCstNode, isLeafCstNode,
+    AstUtils, CstUtils, DefaultDocumentValidator, DocumentValidator, GrammarAST, isLeafCstNode,
     type AstNode, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ValidationOptions
 } from 'langium';
 import type { Diagnostic, Range } from 'vscode-languageserver';
 import { isProduct, type Product } from '../generated/ast.js';
-import type { PropertyKeywords } from '../syntax/properties.js';
+import { ownCstNode, type PropertyKeywords } from '../syntax/properties.js';
 import { Codes, type FixData } from './codes.js';
 import { editDistance } from './value-checks.js';
 
@@ -136,8 +136,8 @@ export class ProductSpecDocumentValidator extends DefaultDocumentValidator {
 
     /** Insert `kind name` as the last member of the product block that holds the reference. */
     private declareFix(product: Product, kind: string, name: string): FixData | undefined {
-        const cst = product.$cstNode;
-        if (!cst || !isCompositeCstNode(cst)) return undefined;
+        const cst = ownCstNode(product);
+        if (!cst) return undefined;
         const close = [...cst.content].reverse().find(child => isLeafCstNode(child) && child.text === '}' && GrammarAST.isKeyword(child.grammarSource));
         if (!close) return undefined;
         const braceIndent = ' '.repeat(close.range.start.character);
