@@ -31,7 +31,7 @@ export async function findSpecFiles(paths: readonly string[]): Promise<SpecFile[
             throw new UsageError(code === 'ENOENT' ? `No such file or folder: ${given}` : `Cannot read ${given} (${code ?? String(error)}).`);
         }
         if (stat.isDirectory()) {
-            await walk(given, add);
+            await walk(given, given, add);
         } else {
             add(given, path.resolve(given));
         }
@@ -42,7 +42,12 @@ export async function findSpecFiles(paths: readonly string[]): Promise<SpecFile[
     return found;
 }
 
-async function walk(folder: string, add: (display: string, absolute: string) => void): Promise<void> {
+/** A path inside a folder, shown after the folder exactly as the user wrote it (`./specs/` stays `./specs/`). */
+function joinAsGiven(given: string, name: string): string {
+    return given.endsWith('/') || given.endsWith(path.sep) ? `${given}${name}` : `${given}${path.sep}${name}`;
+}
+
+async function walk(folder: string, display: string, add: (display: string, absolute: string) => void): Promise<void> {
     let entries;
     try {
         entries = await fs.readdir(folder, { withFileTypes: true });
@@ -52,11 +57,12 @@ async function walk(folder: string, add: (display: string, absolute: string) => 
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
         const child = path.join(folder, entry.name);
+        const shown = joinAsGiven(display, entry.name);
         if (entry.isDirectory()) {
             if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-            await walk(child, add);
+            await walk(child, shown, add);
         } else if (entry.isFile() && entry.name.endsWith('.product')) {
-            add(child, path.resolve(child));
+            add(shown, path.resolve(child));
         }
     }
 }

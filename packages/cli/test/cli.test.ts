@@ -30,7 +30,7 @@ describe('product-spec validate', () => {
 
     it('gives the JSON shape of the contract with 1-based positions', async () => {
         const dir = workspace({ 'specs/demo.product': INVALID });
-        const result = await run(['validate', 'specs', '--format', 'json'], dir);
+        const result = await run(['validate', './specs/', '--format', 'json'], dir);
         assert.equal(result.code, 1);
         const json = JSON.parse(result.stdout);
         assert.deepEqual(Object.keys(json), ['diagnostics', 'errors', 'warnings']);
@@ -39,7 +39,7 @@ describe('product-spec validate', () => {
         assert.deepEqual(json.diagnostics.map((d: { code: string; line: number }) => `${d.code}@${d.line}`),
             ['dependency-cycle@2', 'dependency-cycle@3', 'bad-impact@4', 'out-of-range@5', 'unresolved-reference@6']);
         assert.deepEqual(json.diagnostics[4], {
-            file: 'specs/demo.product', line: 6, column: 31, endLine: 6, endColumn: 37,
+            file: './specs/demo.product', line: 6, column: 31, endLine: 6, endColumn: 37,
             severity: 'error', code: 'unresolved-reference',
             message: "No stakeholder named 'nobody' in product demo or at the top level: declare it, or name an existing stakeholder."
         });
