@@ -10,3 +10,7 @@ export * from './model/reports.js';
 export * from './model/display.js';
 export { missingInputs } from './model/feature-scores.js';
 export { DEFAULT_WEIGHTS, driverValue } from './model/ranking.js';
+export * from './lsp/protocol.js';
+export { createRequestHandlers, workspaceReady, type RequestHandlers } from './lsp/requests.js';
+export { ProductSpecCommandHandler, registerCommands, type CommandHandler } from './lsp/commands.js';
+export { hoverMarkdown } from './lsp/hover.js';

@@ -1,13 +1,34 @@
 import { NodeFileSystem } from 'langium/node';
-import { startLanguageServer } from 'langium/lsp';
+import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node.js';
-import { createProductSpecServices } from '../product-spec-module.js';
+import { createProductSpecServices, type ProductSpecServices } from '../product-spec-module.js';
+import { registerCommands, type CommandHandler } from './commands.js';
+import { registerRequestHandlers } from './requests.js';
+
+export type { CommandHandler } from './commands.js';
+
+export interface StartServerOptions {
+    /**
+     * The connection to the client. By default the transport (stdio, node IPC, socket) is
+     * taken from the process arguments (`--stdio`, `--node-ipc`, ...), as vscode-languageserver does.
+     */
+    connection?: Connection;
+    /** `workspace/executeCommand` commands to offer, by name (e.g. `productSpec.generateDocs`). */
+    commands?: Readonly<Record<string, CommandHandler>>;
+}
 
 /**
- * Starts the language server. The transport (stdio, node IPC, socket) is taken from the
- * process arguments (`--stdio`, `--node-ipc`, ...), as vscode-languageserver does.
+ * Starts the language server: Langium's features, the custom requests of protocol.ts
+ * (`productSpec/rank`, `productSpec/forecast`, `productSpec/featureLocations`) and the
+ * commands given.
  */
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
-    const { shared } = createProductSpecServices({ connection, ...NodeFileSystem });
-    startLanguageServer(shared);
+export function startServer(options: StartServerOptions = {}): { shared: LangiumSharedServices; ProductSpec: ProductSpecServices } {
+    const connection = options.connection ?? createConnection(ProposedFeatures.all);
+    const services = createProductSpecServices({ connection, ...NodeFileSystem });
+    registerCommands(services.ProductSpec, options.commands ?? {});
+    // Created before the first build, so that it drops a model built mid-build before anyone reads it.
+    void services.ProductSpec.model.ModelService;
+    startLanguageServer(services.shared);
+    registerRequestHandlers(connection, services.ProductSpec);
+    return services;
 }

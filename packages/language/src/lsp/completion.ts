@@ -1,0 +1,105 @@
+import { AstUtils, GrammarAST, isReference, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
+import { CompletionItemKind } from 'vscode-languageserver';
+import type { ModelService } from '../model/model-service.js';
+import type { ProductSpecServices } from '../product-spec-module.js';
+import { hoverMarkdown } from './hover.js';
+import { DECLARATION_DOCS, IMPACT_WORDS, VALUE_DOCS, VALUE_KINDS, keywordDoc } from './vocabulary.js';
+
+/** Rules whose keywords are names, not keywords: every keyword stays usable as a name. */
+const NAME_RULES = new Set(['Name', 'QualifiedName']);
+
+function ruleOf(element: GrammarAST.AbstractElement): string | undefined {
+    return AstUtils.getContainerOfType(element, GrammarAST.isParserRule)?.name;
+}
+
+/**
+ * Completion: property keywords with one line of documentation; value words (stages,
+ * levels, phases, statuses, MoSCoW, Kano categories, methods, and RICE's impact scale,
+ * which the grammar accepts as any name) as enum members with what they mean; names in
+ * scope for references, with what the model says about them. Keywords that are only
+ * possible because a name may be any word are not offered.
+ */
+export class ProductSpecCompletionProvider extends DefaultCompletionProvider {
+    private readonly models: ModelService;
+    private readonly impactOffered = new WeakSet<CompletionContext>();
+
+    constructor(services: ProductSpecServices) {
+        super(services);
+        this.models = services.model.ModelService;
+    }
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (GrammarAST.isKeyword(next.feature) && NAME_RULES.has(ruleOf(next.feature) ?? '')) {
+            // A name is expected here. After `impact` in a rice block, the name is an impact word.
+            if (this.previousWord(context) === 'impact' && !this.impactOffered.has(context)) {
+                this.impactOffered.add(context);
+                IMPACT_WORDS.forEach(({ word, multiplier, doc }, index) => acceptor(context, {
+                    label: word,
+                    kind: CompletionItemKind.EnumMember,
+                    detail: `RICE impact × ${multiplier}`,
+                    documentation: doc,
+                    sortText: `0${index}`
+                }));
+            }
+            return;
+        }
+        return super.completionFor(context, next, acceptor);
+    }
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (!this.filterKeyword(context, keyword)) return;
+        const rule = ruleOf(keyword) ?? '';
+        const values = VALUE_DOCS[rule];
+        if (values) {
+            const index = Object.keys(values).indexOf(keyword.value);
+            acceptor(context, {
+                label: keyword.value,
+                kind: CompletionItemKind.EnumMember,
+                detail: VALUE_KINDS[rule] ?? rule,
+                documentation: values[keyword.value],
+                sortText: `0${String(Math.max(index, 0)).padStart(2, '0')}`
+            });
+            return;
+        }
+        const declaration = keyword.value in DECLARATION_DOCS && keyword.value === ruleOf(keyword)?.toLowerCase();
+        acceptor(context, {
+            label: keyword.value,
+            kind: CompletionItemKind.Keyword,
+            detail: declaration ? 'declaration' : 'property',
+            documentation: keywordDoc(rule, keyword.value),
+            sortText: '1'
+        });
+    }
+
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        // Not the declaration itself (a feature does not require itself), nor a name the list already has.
+        const listed = (refInfo.container as unknown as Record<string, unknown>)[refInfo.property];
+        const taken = new Set(Array.isArray(listed)
+            ? listed.filter(isReference)
+                .filter(reference => !reference.$refNode || context.offset < reference.$refNode.offset || context.offset > reference.$refNode.end)
+                .map(reference => reference.$refText)
+            : []);
+        return super.getReferenceCandidates(refInfo, context)
+            .filter(description => (description.node === undefined || description.node !== refInfo.container) && !taken.has(description.name));
+    }
+
+    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(description, refInfo, context);
+        const node = description.node;
+        const title = node && 'title' in node && typeof node.title === 'string' ? node.title : undefined;
+        const kind = description.type.toLowerCase();
+        const hover = node ? hoverMarkdown(this.models.model, node) : undefined;
+        return {
+            ...item,
+            detail: title ? `${kind} · ${title}` : kind,
+            documentation: hover ? { kind: 'markdown', value: hover } : item.documentation
+        };
+    }
+
+    /** The word right before the token being completed. */
+    private previousWord(context: CompletionContext): string | undefined {
+        const before = context.textDocument.getText().slice(Math.max(0, context.tokenOffset - 200), context.tokenOffset);
+        return /([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(before)?.[1];
+    }
+}

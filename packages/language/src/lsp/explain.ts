@@ -1,0 +1,161 @@
+import { formatFixed, formatNumber, formatPercent, methodLabel } from '../model/display.js';
+import { missingInputs, riceEffort, riceImpact } from '../model/feature-scores.js';
+import { DRIVERS, type Driver } from '../model/formulas.js';
+import { driverValue } from '../model/ranking.js';
+import type {
+    FeatureModel, ForecastModel, Method, MetricModel, NeedModel, ProductModel, RankedFeature, Ranking, ReleaseModel
+} from '../model/types.js';
+
+/**
+ * The sentences that hover, code lens and inlay hints show, built from the computed model.
+ * Nothing here computes a score: every value comes from the model; only the inputs of a
+ * formula are read back from the spec to show its arithmetic.
+ */
+
+/** How a declaration is named from inside `from`: its own members by short name, others qualified. */
+export function nameFrom(target: { name: string; product?: ProductModel }, from: ProductModel | undefined): string {
+    return target.product && target.product !== from ? `${target.product.name}.${target.name}` : target.name;
+}
+
+const n = (value: number | null | undefined): string => formatNumber(value);
+
+function driverLabel(driver: Driver): string {
+    return driver === 'opportunity' ? 'opportunity' : methodLabel(driver);
+}
+
+/** Why a feature has no score by a method: "lacks rice effort", or that an input is invalid. */
+export function unscoredReason(feature: FeatureModel, method: Method): string {
+    const missing = missingInputs(feature.node, method);
+    return missing.length > 0 ? `lacks ${missing.join(', ')}` : `an input is invalid`;
+}
+
+/**
+ * A feature's score by the ranking's method with its arithmetic:
+ * `RICE = 4,000 × 2 × 0.8 ÷ 2 = 3,200`, `ICE = (7 + 6 + 8) ÷ 3 = 7`, `WSJF = (8 + 5 + 3) ÷ 5 = 3.2`,
+ * `Kano = 0.67 (performance)`, `MoSCoW = 4 (must)`, or the weighted sum of its drivers.
+ */
+export function scoreArithmetic(feature: FeatureModel, ranking: Ranking): string {
+    const method = ranking.method;
+    const label = methodLabel(method);
+    const score = ranking.byFeature.get(feature)?.score ?? null;
+    if (score === null) return `${label} unscored: ${unscoredReason(feature, method)}`;
+    const node = feature.node;
+    switch (method) {
+        case 'rice': {
+            const rice = node.rice!;
+            return `RICE = ${n(rice.reach)} × ${n(riceImpact(rice))} × ${n(rice.confidence)} ÷ ${n(riceEffort(node))} = ${n(score)}`;
+        }
+        case 'ice': {
+            const ice = node.ice!;
+            return feature.product.scoring.iceMode === 'product'
+                ? `ICE = ${n(ice.impact)} × ${n(ice.confidence)} × ${n(ice.ease)} = ${n(score)}`
+                : `ICE = (${n(ice.impact)} + ${n(ice.confidence)} + ${n(ice.ease)}) ÷ 3 = ${n(score)}`;
+        }
+        case 'wsjf': {
+            const wsjf = node.wsjf!;
+            return `WSJF = (${n(wsjf.value)} + ${n(wsjf.criticality)} + ${n(wsjf.risk)}) ÷ ${n(wsjf.size)} = ${n(score)}`;
+        }
+        case 'kano':
+            return `Kano = ${n(score)} (${feature.kano?.category ?? 'none'})`;
+        case 'moscow':
+            return `MoSCoW = ${n(score)} (${feature.moscow ?? 'none'})`;
+        case 'weighted':
+            return `${label} = ${weightedTerms(feature, ranking).join(' + ')} = ${n(score)}`;
+    }
+}
+
+/**
+ * The terms of a weighted score: each driver's normalised weight × its value ÷ the
+ * driver's largest value in the product, e.g. `40% × RICE 1,500 ÷ 3,200`.
+ */
+export function weightedTerms(feature: FeatureModel, ranking: Ranking): string[] {
+    const weights = ranking.weighted?.weights ?? {};
+    const maxima = ranking.weighted?.maxima ?? {};
+    const total = DRIVERS.reduce((sum, driver) => sum + (weights[driver] ?? 0), 0);
+    const terms: string[] = [];
+    for (const driver of DRIVERS) {
+        const weight = weights[driver] ?? 0;
+        if (weight === 0 || total <= 0) continue;
+        const value = driverValue(feature, driver);
+        const max = maxima[driver];
+        const share = formatPercent(weight / total);
+        terms.push(value === null || max === undefined || max <= 0
+            ? `${share} × ${driverLabel(driver)} 0`
+            : `${share} × ${driverLabel(driver)} ${n(value)} ÷ ${n(max)}`);
+    }
+    return terms;
+}
+
+/** "rank 1 of 2", "shipped: not ranked", "rank 5 of 5 (unscored)". */
+export function rankText(entry: RankedFeature, ranking: Ranking): string {
+    const feature = entry.feature;
+    if (entry.rank === null) return `${feature.status}: listed, not ranked`;
+    const unscored = entry.effectiveScore === null ? ' (unscored: ranks after every scored feature)' : '';
+    return `rank ${entry.rank} of ${ranking.rankedCount}${unscored}`;
+}
+
+/** "effective score 3,200, inherited from bulk_export, which requires it" (only when it moved). */
+export function inheritanceText(entry: RankedFeature): string | undefined {
+    if (!entry.inheritedFrom || entry.effectiveScore === null) return undefined;
+    const from = nameFrom(entry.inheritedFrom, entry.feature.product);
+    return `effective score ${n(entry.effectiveScore)}, inherited from ${from}, which requires it`;
+}
+
+/** The code lens above a feature: `#1 · RICE 1,500 → 3,200 (from bulk_export)`, `shipped`, `#3 · unscored: lacks rice effort`. */
+export function featureLensTitle(feature: FeatureModel): string {
+    const ranking = feature.product.ranking;
+    const entry = ranking.byFeature.get(feature);
+    if (!entry || entry.rank === null) return feature.status;
+    const label = methodLabel(ranking.method);
+    const own = entry.score === null ? `unscored: ${unscoredReason(feature, ranking.method)}` : `${label} ${n(entry.score)}`;
+    const inherited = entry.inheritedFrom && entry.effectiveScore !== null
+        ? ` → ${n(entry.effectiveScore)} (from ${nameFrom(entry.inheritedFrom, feature.product)})`
+        : '';
+    return `#${entry.rank} · ${own}${inherited}`;
+}
+
+/** `load 4 / 12 · musts 50%`; `unit` follows the numbers (hover says " person-months"). */
+export function releaseLoadText(release: ReleaseModel, unit = ''): string {
+    const capacity = release.capacity !== undefined ? ` / ${n(release.capacity)}` : '';
+    const over = release.capacity !== undefined && release.load > release.capacity ? ' (over capacity)' : '';
+    const musts = release.mustShare !== null ? ` · musts ${formatPercent(release.mustShare)}` : '';
+    return `load ${n(release.load)}${capacity}${unit}${over}${musts}`;
+}
+
+/** `break-even month 9 · margin 12.5%`, or why the forecast cannot be computed. */
+export function forecastLensTitle(forecast: ForecastModel): string {
+    const result = forecast.result;
+    if (!result) return `no forecast: ${forecastMissing(forecast)}`;
+    const breakEven = result.breakEvenMonth !== null
+        ? `break-even month ${result.breakEvenMonth}`
+        : `no break-even in ${result.months.length} months`;
+    const margin = result.totals.margin !== null ? ` · margin ${formatPercent(result.totals.margin)}` : '';
+    return `${breakEven}${margin}`;
+}
+
+export function forecastMissing(forecast: ForecastModel): string {
+    return forecast.missing.length > 0 ? `lacks ${forecast.missing.join(', ')}` : 'months, growth or churn is invalid';
+}
+
+/** Money as the forecast shows it: 2 decimals and the product's currency. */
+export function money(value: number, product: ProductModel): string {
+    return product.currency ? `${formatFixed(value)} ${product.currency}` : formatFixed(value);
+}
+
+/** `opportunity 9 + max(9 − 3, 0) = 15` when computable. */
+export function opportunityArithmetic(need: NeedModel): string | undefined {
+    if (need.opportunity === null) return undefined;
+    const { importance, satisfaction } = need.node;
+    return `${n(importance)} + max(${n(importance)} − ${n(satisfaction)}, 0) = ${n(need.opportunity)}`;
+}
+
+/** A value with its unit: `12%`, `3 teams`. */
+export function withUnit(value: number | undefined, unit: string | undefined): string {
+    if (value === undefined) return '–';
+    if (!unit) return n(value);
+    return unit === '%' ? `${n(value)}%` : `${n(value)} ${unit}`;
+}
+
+export function metricProgressText(metric: MetricModel): string | undefined {
+    return metric.progress === null ? undefined : `progress ${formatPercent(metric.progress)}`;
+}
