@@ -1,7 +1,6 @@
-import { formatFixed, formatNumber, formatPercent, methodLabel } from '../model/display.js';
-import { missingInputs, riceEffort, riceImpact } from '../model/feature-scores.js';
-import { DRIVERS, type Driver } from '../model/formulas.js';
-import { driverValue } from '../model/ranking.js';
+import { driverLabel, formatFixed, formatNumber, formatPercent, methodLabel } from '../model/display.js';
+import { missingInputs } from '../model/feature-scores.js';
+import { featureWeightedTerms } from '../model/ranking.js';
 import type {
     FeatureModel, ForecastModel, Method, MetricModel, NeedModel, ProductModel, RankedFeature, Ranking, ReleaseModel
 } from '../model/types.js';
@@ -19,10 +18,6 @@ export function nameFrom(target: { name: string; product?: ProductModel }, from:
 
 const n = (value: number | null | undefined): string => formatNumber(value);
 
-function driverLabel(driver: Driver): string {
-    return driver === 'opportunity' ? 'opportunity' : methodLabel(driver);
-}
-
 /** Why a feature has no score by a method: "lacks rice effort", or that an input is invalid. */
 export function unscoredReason(feature: FeatureModel, method: Method): string {
     const missing = missingInputs(feature.node, method);
@@ -39,20 +34,19 @@ export function scoreArithmetic(feature: FeatureModel, ranking: Ranking): string
     const label = methodLabel(method);
     const score = ranking.byFeature.get(feature)?.score ?? null;
     if (score === null) return `${label} unscored: ${unscoredReason(feature, method)}`;
-    const node = feature.node;
     switch (method) {
         case 'rice': {
-            const rice = node.rice!;
-            return `RICE = ${n(rice.reach)} × ${n(riceImpact(rice))} × ${n(rice.confidence)} ÷ ${n(riceEffort(node))} = ${n(score)}`;
+            const rice = feature.riceInputs!;
+            return `RICE = ${n(rice.reach)} × ${n(rice.impact)} × ${n(rice.confidence)} ÷ ${n(rice.effort)} = ${n(score)}`;
         }
         case 'ice': {
-            const ice = node.ice!;
-            return feature.product.scoring.iceMode === 'product'
+            const ice = feature.iceInputs!;
+            return ice.mode === 'product'
                 ? `ICE = ${n(ice.impact)} × ${n(ice.confidence)} × ${n(ice.ease)} = ${n(score)}`
                 : `ICE = (${n(ice.impact)} + ${n(ice.confidence)} + ${n(ice.ease)}) ÷ 3 = ${n(score)}`;
         }
         case 'wsjf': {
-            const wsjf = node.wsjf!;
+            const wsjf = feature.wsjfInputs!;
             return `WSJF = (${n(wsjf.value)} + ${n(wsjf.criticality)} + ${n(wsjf.risk)}) ÷ ${n(wsjf.size)} = ${n(score)}`;
         }
         case 'kano':
@@ -69,21 +63,9 @@ export function scoreArithmetic(feature: FeatureModel, ranking: Ranking): string
  * driver's largest value in the product, e.g. `40% × RICE 1,500 ÷ 3,200`.
  */
 export function weightedTerms(feature: FeatureModel, ranking: Ranking): string[] {
-    const weights = ranking.weighted?.weights ?? {};
-    const maxima = ranking.weighted?.maxima ?? {};
-    const total = DRIVERS.reduce((sum, driver) => sum + (weights[driver] ?? 0), 0);
-    const terms: string[] = [];
-    for (const driver of DRIVERS) {
-        const weight = weights[driver] ?? 0;
-        if (weight === 0 || total <= 0) continue;
-        const value = driverValue(feature, driver);
-        const max = maxima[driver];
-        const share = formatPercent(weight / total);
-        terms.push(value === null || max === undefined || max <= 0
-            ? `${share} × ${driverLabel(driver)} 0`
-            : `${share} × ${driverLabel(driver)} ${n(value)} ÷ ${n(max)}`);
-    }
-    return terms;
+    return featureWeightedTerms(feature, ranking.weighted).map(t => t.value === null || t.max === undefined || t.max <= 0
+        ? `${formatPercent(t.weight)} × ${driverLabel(t.driver)} 0`
+        : `${formatPercent(t.weight)} × ${driverLabel(t.driver)} ${n(t.value)} ÷ ${n(t.max)}`);
 }
 
 /** "rank 1 of 2", "shipped: not ranked", "rank 5 of 5 (unscored)". */

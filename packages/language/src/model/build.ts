@@ -1,7 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
 import { forecast, metricProgress, moscowScore, opportunityScore, type Driver, type IceMode, type Moscow } from './formulas.js';
-import { featureEffort, iceOf, kanoOf, riceOf, wsjfOf } from './feature-scores.js';
+import { featureEffort, iceInputsOf, iceOf, kanoOf, riceInputsOf, riceOf, wsjfInputsOf, wsjfOf } from './feature-scores.js';
 import { RANGES, validValue } from './ranges.js';
 import { DEFAULT_WEIGHTS, rankFeatures } from './ranking.js';
 import type {
@@ -126,14 +126,18 @@ export function buildWorkspaceModel(documents: Iterable<LangiumDocument>): Works
                         break;
                     }
                     case 'Feature': {
+                        const riceInputs = riceInputsOf(member);
+                        const iceInputs = iceInputsOf(member, product.scoring.iceMode);
+                        const wsjfInputs = wsjfInputsOf(member);
                         const feature: FeatureModel = {
                             node: member, name: member.name, title: member.title, product,
                             status: (member.status ?? 'idea') as Status,
                             moscow: member.moscow as Moscow | undefined,
                             effort: featureEffort(member) ?? null,
-                            rice: riceOf(member),
-                            ice: iceOf(member, product.scoring.iceMode),
-                            wsjf: wsjfOf(member),
+                            riceInputs, iceInputs, wsjfInputs,
+                            rice: riceOf(riceInputs),
+                            ice: iceOf(iceInputs),
+                            wsjf: wsjfOf(wsjfInputs),
                             kano: kanoOf(member),
                             moscowScore: moscowScore(member.moscow as Moscow | undefined),
                             opportunity: null,

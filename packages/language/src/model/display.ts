@@ -40,3 +40,8 @@ export function methodLabel(method: string): string {
         default: return 'Weighted';
     }
 }
+
+/** The name of a weighted-scoring driver: RICE, ICE, WSJF, Kano, MoSCoW, opportunity. */
+export function driverLabel(driver: string): string {
+    return driver === 'opportunity' ? 'opportunity' : methodLabel(driver);
+}

@@ -23,7 +23,13 @@ export function featureEffort(feature: ast.Feature): number | undefined {
     return feature.effort ?? feature.rice?.effort;
 }
 
-export function riceOf(feature: ast.Feature): number | null {
+/** The inputs a score was computed from, so that explanations show exactly that arithmetic. */
+export interface RiceInputs { readonly reach: number; readonly impact: number; readonly confidence: number; readonly effort: number }
+export interface IceInputs { readonly impact: number; readonly confidence: number; readonly ease: number; readonly mode: IceMode }
+export interface WsjfInputs { readonly value: number; readonly criticality: number; readonly risk: number; readonly size: number }
+
+/** RICE's inputs when all are present and valid. */
+export function riceInputsOf(feature: ast.Feature): RiceInputs | null {
     const rice = feature.rice;
     if (!rice) return null;
     const reach = validValue(rice.reach, RANGES.reach);
@@ -31,25 +37,37 @@ export function riceOf(feature: ast.Feature): number | null {
     const confidence = validValue(rice.confidence, RANGES.confidence);
     const effort = validValue(riceEffort(feature), RANGES.effort);
     if (reach === undefined || impact === undefined || confidence === undefined || effort === undefined) return null;
-    return riceScore(reach, impact, confidence, effort);
+    return { reach, impact, confidence, effort };
 }
 
-export function iceOf(feature: ast.Feature, mode: IceMode): number | null {
+export function iceInputsOf(feature: ast.Feature, mode: IceMode): IceInputs | null {
     const ice = feature.ice;
     if (!ice) return null;
     const impact = validValue(ice.impact, RANGES.iceInput);
     const confidence = validValue(ice.confidence, RANGES.iceInput);
     const ease = validValue(ice.ease, RANGES.iceInput);
     if (impact === undefined || confidence === undefined || ease === undefined) return null;
-    return iceScore(impact, confidence, ease, mode);
+    return { impact, confidence, ease, mode };
 }
 
-export function wsjfOf(feature: ast.Feature): number | null {
+export function wsjfInputsOf(feature: ast.Feature): WsjfInputs | null {
     const wsjf = feature.wsjf;
     if (!wsjf || wsjf.value === undefined || wsjf.criticality === undefined || wsjf.risk === undefined) return null;
     const size = validValue(wsjf.size, RANGES.wsjfSize);
     if (size === undefined) return null;
-    return wsjfScore(wsjf.value, wsjf.criticality, wsjf.risk, size);
+    return { value: wsjf.value, criticality: wsjf.criticality, risk: wsjf.risk, size };
+}
+
+export function riceOf(inputs: RiceInputs | null): number | null {
+    return inputs ? riceScore(inputs.reach, inputs.impact, inputs.confidence, inputs.effort) : null;
+}
+
+export function iceOf(inputs: IceInputs | null): number | null {
+    return inputs ? iceScore(inputs.impact, inputs.confidence, inputs.ease, inputs.mode) : null;
+}
+
+export function wsjfOf(inputs: WsjfInputs | null): number | null {
+    return inputs ? wsjfScore(inputs.value, inputs.criticality, inputs.risk, inputs.size) : null;
 }
 
 export function kanoCounts(survey: ast.KanoSurvey): KanoCounts {

@@ -112,22 +112,37 @@ export function opportunityScore(importance: number, satisfaction: number): numb
 export type Driver = 'rice' | 'ice' | 'wsjf' | 'kano' | 'moscow' | 'opportunity';
 export const DRIVERS: readonly Driver[] = ['rice', 'ice', 'wsjf', 'kano', 'moscow', 'opportunity'];
 
+/** One driver's part of a weighted score: normalised weight × value ÷ the driver's maximum. */
+export interface WeightedTerm {
+    readonly driver: Driver;
+    /** The weight normalised so that all weights sum to 1. */
+    readonly weight: number;
+    /** The feature's value for the driver (null: no input, counts 0). */
+    readonly value: number | null;
+    /** The driver's largest value among the product's features (undefined: none has it). */
+    readonly max: number | undefined;
+    readonly term: number;
+}
+
 /**
- * Weighted score = Σ weight × (driver value ÷ that driver's largest value among the product's features),
- * weights normalised to sum 1; a missing input counts 0.
+ * Weighted scoring: each driver's value is divided by that driver's largest value among the
+ * product's features (so it lies in 0..1; a missing input counts 0); weights are normalised to
+ * sum 1; score = Σ weight × value. Returns the terms of drivers with a weight.
  */
-export function weightedScore(values: Partial<Record<Driver, number | null>>, maxima: Partial<Record<Driver, number>>, weights: Partial<Record<Driver, number>>): number {
-    const totalWeight = Object.values(weights).reduce((sum: number, w) => sum + (w ?? 0), 0);
-    if (totalWeight <= 0) return 0;
-    let score = 0;
+export function weightedTerms(values: Partial<Record<Driver, number | null>>, maxima: Partial<Record<Driver, number>>, weights: Partial<Record<Driver, number>>): WeightedTerm[] {
+    const totalWeight = DRIVERS.reduce((sum, driver) => sum + (weights[driver] ?? 0), 0);
+    if (totalWeight <= 0) return [];
+    const terms: WeightedTerm[] = [];
     for (const driver of DRIVERS) {
-        const weight = weights[driver] ?? 0;
-        const value = values[driver];
-        const max = maxima[driver] ?? 0;
-        if (weight === 0 || value === null || value === undefined || max <= 0) continue;
-        score += (weight / totalWeight) * (value / max);
+        const raw = weights[driver] ?? 0;
+        if (raw === 0) continue;
+        const weight = raw / totalWeight;
+        const value = values[driver] ?? null;
+        const max = maxima[driver];
+        const term = value === null || max === undefined || max <= 0 ? 0 : weight * (value / max);
+        terms.push({ driver, weight, value, max, term });
     }
-    return score;
+    return terms;
 }
 
 // ---- Metrics

@@ -1,4 +1,4 @@
-import { DRIVERS, KANO_DRIVER_VALUE, weightedScore, type Driver } from './formulas.js';
+import { DRIVERS, KANO_DRIVER_VALUE, weightedTerms, type Driver, type WeightedTerm } from './formulas.js';
 import type { FeatureModel, Method, ProductModel, RankedFeature, Ranking, WeightedBreakdown } from './types.js';
 
 /** The contract's example weights, used by `weighted` when a product declares none. */
@@ -28,6 +28,13 @@ export function driverMaxima(features: readonly FeatureModel[]): Partial<Record<
     return maxima;
 }
 
+/** The terms of a feature's weighted score (for the score and for its explanation). */
+export function featureWeightedTerms(feature: FeatureModel, weighted: WeightedBreakdown | undefined): WeightedTerm[] {
+    const values: Partial<Record<Driver, number | null>> = {};
+    for (const driver of DRIVERS) values[driver] = driverValue(feature, driver);
+    return weightedTerms(values, weighted?.maxima ?? {}, weighted?.weights ?? {});
+}
+
 /** A feature's own score by a method (null when its inputs are missing or invalid). */
 export function ownScore(feature: FeatureModel, method: Method, weighted?: WeightedBreakdown): number | null {
     switch (method) {
@@ -36,11 +43,8 @@ export function ownScore(feature: FeatureModel, method: Method, weighted?: Weigh
         case 'wsjf': return feature.wsjf;
         case 'kano': return feature.kano ? KANO_DRIVER_VALUE[feature.kano.category] : null;
         case 'moscow': return feature.moscowScore;
-        case 'weighted': {
-            const values: Partial<Record<Driver, number | null>> = {};
-            for (const driver of DRIVERS) values[driver] = driverValue(feature, driver);
-            return weightedScore(values, weighted?.maxima ?? {}, weighted?.weights ?? {});
-        }
+        case 'weighted':
+            return featureWeightedTerms(feature, weighted).reduce((sum, t) => sum + t.term, 0);
     }
 }
 

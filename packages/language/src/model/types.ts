@@ -1,5 +1,6 @@
 import type * as ast from '../generated/ast.js';
 import type { Driver, ForecastInputs, ForecastResult, IceMode, KanoCategory, Moscow } from './formulas.js';
+import type { IceInputs, RiceInputs, WsjfInputs } from './feature-scores.js';
 
 /** A scoring method of the contract: what a product ranks by. */
 export type Method = 'rice' | 'ice' | 'wsjf' | 'kano' | 'moscow' | 'weighted';
@@ -83,6 +84,10 @@ export interface FeatureModel {
     readonly moscow?: Moscow;
     /** `effort`, else the RICE effort, else null (person-months). */
     readonly effort: number | null;
+    /** The inputs of each formula, when present and valid (explanations show this arithmetic). */
+    readonly riceInputs: RiceInputs | null;
+    readonly iceInputs: IceInputs | null;
+    readonly wsjfInputs: WsjfInputs | null;
     /** Per-method values; null when inputs are missing or invalid. */
     readonly rice: number | null;
     readonly ice: number | null;
