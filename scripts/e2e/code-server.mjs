@@ -20,7 +20,7 @@ import { chromium } from 'playwright-core';
 const execFileP = promisify(execFile);
 
 export const CODE_SERVER_VERSION = '4.100.3';
-export const E2E_CACHE = process.env.PRODUCT_SPEC_E2E_CACHE || path.join(os.homedir(), '.cache', 'product-spec-e2e');
+export const E2E_CACHE = path.resolve(process.env.PRODUCT_SPEC_E2E_CACHE || path.join(os.homedir(), '.cache', 'product-spec-e2e'));
 export const CHROMIUM_PATH = process.env.PRODUCT_SPEC_E2E_CHROMIUM || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -76,26 +76,46 @@ export function freePort() {
   });
 }
 
-// Every live process group we started, so that an exit or a signal never leaves them behind.
-const liveGroups = new Map(); // pgid -> { tmpRoot }
+// Everything we started and not yet stopped, so that an exit or a signal never leaves
+// code-server or Chromium processes (or their temp folders) behind.
+const liveGroups = new Map(); // pgid -> { tmpRoot, userDataDir, stop }
+const liveBrowsers = new Map(); // Browser -> its temp folder
 let exitHooksInstalled = false;
+let signalled = false;
 function killGroupSync(pgid, signal = 'SIGKILL') {
   try { process.kill(-pgid, signal); return true; } catch { return false; }
+}
+/** Stop every code-server and Chromium this process started (used by the signal handlers). */
+export async function stopAll() {
+  await Promise.allSettled([...liveBrowsers.keys()].map((b) => Promise.race([b.close(), sleep(5000)])));
+  await Promise.allSettled([...liveGroups.values()].map((g) => g.stop()));
 }
 function installExitHooks() {
   if (exitHooksInstalled) return;
   exitHooksInstalled = true;
   process.on('exit', () => {
-    for (const [pgid, { tmpRoot }] of liveGroups) {
+    for (const [pgid, { tmpRoot, userDataDir }] of liveGroups) {
       killGroupSync(pgid);
       try { fs.rmSync(tmpRoot, { recursive: true, force: true }); } catch { /* best effort */ }
+      try { fs.rmSync(path.join(userDataDir, 'code-server-ipc.sock'), { force: true }); } catch { /* best effort */ }
+    }
+    // playwright-core kills the browsers themselves on exit; their temp folders are ours.
+    for (const root of liveBrowsers.values()) {
+      try { fs.rmSync(root, { recursive: true, force: true }); } catch { /* best effort */ }
     }
   });
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    const onSignal = () => {
-      for (const pgid of liveGroups.keys()) killGroupSync(pgid);
-      // Only decide the exit when nobody else listens for this signal.
-      if (process.listenerCount(sig) === 1) process.exit(128 + os.constants.signals[sig]);
+    const onSignal = async () => {
+      const code = 128 + os.constants.signals[sig];
+      if (signalled) { // second signal: no more waiting
+        for (const pgid of liveGroups.keys()) killGroupSync(pgid);
+        process.exit(code);
+      }
+      signalled = true;
+      log(`${sig}: stopping code-server and Chromium...`);
+      await stopAll();
+      // Decide the exit only when nobody else listens for this signal.
+      if (process.listenerCount(sig) === 1) process.exit(code);
     };
     process.on(sig, onSignal);
   }
@@ -135,11 +155,23 @@ function isolatedEnv(tmpRoot, extraEnv = {}) {
   return env;
 }
 
+// settings.json = DEFAULT_SETTINGS < what a reused user-data folder already has < `settings`.
 async function writeSettings(userDataDir, settings) {
   const userDir = path.join(userDataDir, 'User');
+  const file = path.join(userDir, 'settings.json');
   await fsp.mkdir(userDir, { recursive: true });
-  await fsp.writeFile(path.join(userDir, 'settings.json'),
-    JSON.stringify({ ...DEFAULT_SETTINGS, ...(settings || {}) }, null, 2) + '\n');
+  let existing = {};
+  const text = await fsp.readFile(file, 'utf8').catch(() => null);
+  if (text !== null && text.trim()) {
+    try {
+      // settings.json is JSON with comments and trailing commas.
+      existing = JSON.parse(text.replace(/("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (m, str) => str ?? '')
+        .replace(/,(\s*[}\]])/g, '$1'));
+    } catch (e) {
+      throw new Error(`cannot merge test settings into ${file}: ${e.message}`);
+    }
+  }
+  await fsp.writeFile(file, JSON.stringify({ ...DEFAULT_SETTINGS, ...existing, ...(settings || {}) }, null, 2) + '\n');
 }
 
 /**
@@ -181,7 +213,7 @@ export async function startCodeServer({ folder, extensionsDir, userDataDir, sett
         ...(folder ? [folder] : []),
       ];
       try {
-        const server = await spawnAndWait(bin, cliArgs, procEnv, port, logFile, tmpRoot);
+        const server = await spawnAndWait(bin, cliArgs, procEnv, port, logFile, tmpRoot, userDataDir);
         return { ...server, port, logFile, userDataDir, extensionsDir, url: `http://127.0.0.1:${port}` };
       } catch (e) {
         lastError = e;
@@ -196,14 +228,15 @@ export async function startCodeServer({ folder, extensionsDir, userDataDir, sett
   }
 }
 
-async function spawnAndWait(bin, cliArgs, env, port, logFile, tmpRoot) {
+async function spawnAndWait(bin, cliArgs, env, port, logFile, tmpRoot, userDataDir) {
   // detached:true = setsid(): code-server, its extension host and file watcher form one
   // process group (pgid = pid) that stop() kills as a whole.
   const child = spawn(bin, cliArgs, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'], cwd: tmpRoot });
   const pgid = child.pid;
   if (!pgid) throw new Error(`could not start ${bin}`);
   installExitHooks();
-  liveGroups.set(pgid, { tmpRoot });
+  const group = { tmpRoot, userDataDir, stop: null };
+  liveGroups.set(pgid, group);
   const logStream = fs.createWriteStream(logFile, { flags: 'a' });
   for (const s of [child.stdout, child.stderr]) {
     s.on('data', (d) => { logStream.write(d); if (VERBOSE) process.stderr.write(`[code-server] ${d}`); });
@@ -222,12 +255,15 @@ async function spawnAndWait(bin, cliArgs, env, port, logFile, tmpRoot) {
       const until = Date.now() + 3000;
       while (groupAlive(pgid) && Date.now() < until) await sleep(50);
       liveGroups.delete(pgid);
+      // Its IPC socket file stays behind in the user data folder, which may be reused.
+      await fsp.rm(path.join(userDataDir, 'code-server-ipc.sock'), { force: true }).catch(() => {});
       await new Promise((r) => logStream.end(r));
       await fsp.rm(tmpRoot, { recursive: true, force: true }).catch(() => {});
     })();
     return stopping;
   };
 
+  group.stop = stop;
   const started = Date.now();
   const deadline = started + 60_000;
   for (;;) {
@@ -288,18 +324,44 @@ export async function listExtensions(extensionsDir) {
 // Browser
 // ---------------------------------------------------------------------------------------
 
-/** Debian's Chromium through playwright-core (no browser download). Close it with browser.close(). */
-export async function launchChromium({ args = [], ...options } = {}) {
+/**
+ * Debian's Chromium through playwright-core (no browser download). Close it with
+ * browser.close(). Its XDG folders and TMPDIR point at a temp folder removed on close
+ * (otherwise Chromium's crash reporter writes ~/.config/chromium).
+ */
+export async function launchChromium({ args = [], env, ...options } = {}) {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(`${CHROMIUM_PATH} not found: run 'bash scripts/e2e/setup.sh' first (apt package chromium).`);
   }
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...CHROMIUM_ARGS, ...args],
-    timeout: 60_000,
-    ...options,
+  installExitHooks();
+  const root = await fsp.mkdtemp(path.join(os.tmpdir(), 'product-spec-e2e-chromium-'));
+  const dirs = {
+    XDG_CONFIG_HOME: path.join(root, 'config'), XDG_CACHE_HOME: path.join(root, 'cache'),
+    XDG_DATA_HOME: path.join(root, 'data'), TMPDIR: path.join(root, 'tmp'),
+  };
+  for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
+  let browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: [...CHROMIUM_ARGS, ...args],
+      timeout: 60_000,
+      // Our own handlers close the browser gracefully (a SIGKILLed Chromium leaves zombies).
+      handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+      env: { ...process.env, ...env, ...dirs },
+      ...options,
+    });
+  } catch (e) {
+    await fsp.rm(root, { recursive: true, force: true }).catch(() => {});
+    throw e;
+  }
+  liveBrowsers.set(browser, root);
+  browser.on('disconnected', () => {
+    liveBrowsers.delete(browser);
+    fs.rmSync(root, { recursive: true, force: true });
   });
+  return browser;
 }
 
 /** vscode-remote URI of an absolute path on the code-server machine. */
@@ -376,7 +438,7 @@ export async function runExtensionTests({
     let settle;
     const outcome = new Promise((resolve) => { settle = resolve; });
     await page.exposeFunction('codeAutomationLog', (type, args) => forwardAutomationLog(type, args));
-    await page.exposeFunction('codeAutomationExit', (code) => settle({ code: Number(code) || 0 }));
+    await page.exposeFunction('codeAutomationExit', (code) => settle({ code: Number.isInteger(Number(code)) ? Number(code) : 1 }));
     page.on('crash', () => settle({ error: new Error('the workbench page crashed') }));
     page.on('pageerror', (err) => { if (VERBOSE) log('page error:', err.message); });
     page.on('console', (msg) => forwardConsole(msg));
@@ -439,14 +501,26 @@ export async function openWorkbench(page, url, { timeout = 60_000 } = {}) {
   await page.locator('#workbench\\.parts\\.statusbar').waitFor({ state: 'visible', timeout }).catch(() => {});
 }
 
-/** Click the file `fileName` (its label in the explorer tree) and wait for its editor. */
+/**
+ * Open a file by clicking it in the explorer and wait for its editor. `fileName` is the
+ * label shown in the tree, or a relative path like 'sub/dir/file.product' whose folders are
+ * expanded on the way.
+ */
 export async function openFileFromExplorer(page, fileName, { timeout = 30_000 } = {}) {
-  const row = page.locator('.explorer-folders-view .monaco-list-row').filter({
-    has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(fileName)}$`) }),
+  const parts = fileName.split('/').filter(Boolean);
+  const rowFor = (label) => page.locator('.explorer-folders-view .monaco-list-row').filter({
+    has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }),
   }).first();
+  for (const dir of parts.slice(0, -1)) {
+    const row = rowFor(dir);
+    await row.waitFor({ state: 'visible', timeout });
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  }
+  const base = parts[parts.length - 1];
+  const row = rowFor(base);
   await row.waitFor({ state: 'visible', timeout });
   await row.click();
-  await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ state: 'visible', timeout });
+  await page.locator('.tabs-container .tab.active', { hasText: base }).waitFor({ state: 'visible', timeout });
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout });
 }
 
@@ -522,8 +596,10 @@ export async function statusBarLanguage(page, { timeout = 15_000 } = {}) {
 }
 
 /**
- * Entries of the Problems panel (opened if needed): [{ severity, text }]. Waits until at
- * least `minCount` entries are listed (default 0 = return what is there after the panel opened).
+ * Entries of the Problems panel (opened if needed), as
+ * [{ file, severity: 'error'|'warning'|'info', message, line, column, text }].
+ * Waits until at least `minCount` entries are listed (default 0: what is there once the
+ * panel is open). Only rows the panel has rendered are returned (a few dozen at most).
  */
 export async function problemsEntries(page, { minCount = 0, timeout = 20_000 } = {}) {
   const panel = page.locator('.markers-panel');
@@ -535,19 +611,49 @@ export async function problemsEntries(page, { minCount = 0, timeout = 20_000 } =
   }
   const rows = panel.locator('.monaco-list-row');
   const deadline = Date.now() + timeout;
-  let entries = [];
   for (;;) {
-    entries = await rows.evaluateAll((els) => els.map((el) => {
-      const icon = el.querySelector('.marker-icon');
-      const cls = icon ? icon.className : '';
-      const severity = /codicon-error/.test(cls) ? 'error' : /codicon-warning/.test(cls) ? 'warning'
-        : /codicon-info/.test(cls) ? 'info' : (el.querySelector('.file-icon, .monaco-icon-label') ? 'file' : 'unknown');
-      return { severity, text: el.innerText.replace(/\s+/g, ' ').trim(), ariaLabel: el.getAttribute('aria-label') || '' };
-    }));
-    if (entries.filter((e) => e.severity !== 'file').length >= minCount || Date.now() > deadline) break;
+    const entries = await rows.evaluateAll((els) => {
+      let file = '';
+      const out = [];
+      for (const el of els) {
+        if (el.getAttribute('aria-level') === '1') {
+          file = el.querySelector('.label-name')?.textContent || '';
+          continue;
+        }
+        const icon = el.querySelector('.marker-icon');
+        if (!icon) continue; // related-information rows
+        const severity = ['error', 'warning', 'info'].find((c) => icon.classList.contains(c)) || 'unknown';
+        const pos = /Ln (\d+), Col (\d+)/.exec(el.querySelector('.marker-line')?.textContent || '');
+        out.push({
+          file, severity,
+          message: el.querySelector('.marker-message')?.textContent.trim() || '',
+          line: pos ? Number(pos[1]) : undefined, column: pos ? Number(pos[2]) : undefined,
+          text: el.getAttribute('aria-label') || el.innerText.replace(/\s+/g, ' ').trim(),
+        });
+      }
+      return out;
+    });
+    if (entries.length >= minCount) return entries;
+    if (Date.now() > deadline) {
+      throw new Error(`problemsEntries: ${entries.length} entries after ${timeout} ms, expected at least ${minCount}: ${JSON.stringify(entries)}`);
+    }
     await sleep(250);
   }
-  return entries.filter((e) => e.severity !== 'file');
+}
+
+/**
+ * In UI tests, print what the extension host writes with console.* (the workbench logs it to
+ * the browser console as '%c[Extension Host] %c...'). runExtensionTests does this by itself.
+ * Call before openWorkbench. Returns a function that stops forwarding.
+ */
+export function forwardExtensionHostConsole(page, { write = (line) => process.stdout.write(`${line}\n`) } = {}) {
+  const onConsole = async (msg) => {
+    if (!msg.text().startsWith('%c[Extension Host]')) return;
+    const args = await Promise.all(msg.args().map((a) => a.jsonValue().catch(() => '[unserializable]')));
+    write(format(...args)); // util.format drops %c and its style argument
+  };
+  page.on('console', onConsole);
+  return () => page.off('console', onConsole);
 }
 
 function escapeRegExp(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }

@@ -13,7 +13,7 @@ RIPGREP_PKG_VERSION=1.15.11                 # @vscode/ripgrep version code-serve
 RIPGREP_ASSET=ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz
 APT_PACKAGES=(chromium libkrb5-dev ripgrep)
 
-CACHE="${PRODUCT_SPEC_E2E_CACHE:-$HOME/.cache/product-spec-e2e}"
+CACHE="$(realpath -m "${PRODUCT_SPEC_E2E_CACHE:-$HOME/.cache/product-spec-e2e}")"
 CS_DIR="$CACHE/code-server"
 MARKER="$CS_DIR/.installed-$CODE_SERVER_VERSION"
 
@@ -103,10 +103,15 @@ JSON
     tail -30 "$log" >&2
     die "npm install code-server@$CODE_SERVER_VERSION failed (full log: $log)"
   fi
+  # npm 11 warns that install scripts are "not yet covered by allowScripts" but still runs
+  # them; check their results, so that a future npm that skips them fails here, clearly.
+  VS="$CS_DIR/node_modules/code-server/lib/vscode"
   [ -x "$CS_DIR/node_modules/.bin/code-server" ] || die "code-server executable missing after install (log: $log)"
-  [ -x "$CS_DIR/node_modules/@vscode/ripgrep/bin/rg" ] \
-    || [ -n "$(find "$CS_DIR/node_modules" -path '*@vscode/ripgrep/bin/rg' -print -quit)" ] \
-    || die "ripgrep binary missing after install (log: $log)"
+  [ -d "$VS/node_modules" ] || die "code-server's postinstall did not run (no $VS/node_modules; log: $log)"
+  [ -x "$VS/node_modules/@vscode/ripgrep/bin/rg" ] || die "ripgrep missing in $VS/node_modules/@vscode/ripgrep/bin (log: $log)"
+  "$VS/node_modules/@vscode/ripgrep/bin/rg" --version >/dev/null || die "code-server's rg does not run"
+  [ -f "$VS/node_modules/node-pty/build/Release/pty.node" ] || die "node-pty was not built (log: $log)"
+  [ -f "$VS/node_modules/kerberos/build/Release/kerberos.node" ] || die "kerberos was not built (libkrb5-dev?) (log: $log)"
   step "code-server $CODE_SERVER_VERSION" "installed ($(elapsed "$t"))"
 fi
 
