@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Exit, UsageError } from './errors.js';
 import { processOutput, type Output } from './output.js';
+import { docsCommand, docsHelp } from './commands/docs.js';
 import { forecastCommand, forecastHelp } from './commands/forecast.js';
 import { initCommand, initHelp } from './commands/init.js';
 import { lspCommand, lspHelp } from './commands/lsp.js';
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, Command> = {
     validate: { summary: 'report every diagnostic, file:line:col', help: validateHelp, run: validateCommand },
     rank: { summary: 'the ranked features of each product', help: rankHelp, run: rankCommand },
     forecast: { summary: "each forecast's months, totals, margin and break-even", help: forecastHelp, run: forecastCommand },
+    docs: { summary: 'write the markdown docs (with diagrams) of each product', help: docsHelp, run: docsCommand },
     init: { summary: 'write a small, valid starter spec', help: initHelp, run: initCommand },
     lsp: { summary: 'the language server over stdio, for any LSP editor', help: lspHelp, run: argv => lspCommand(argv) }
 };

@@ -1,1 +1,9 @@
 export * from './markdown.js';
+export * from './mermaid.js';
+export { generateDocs, isGenerated, GENERATED_MARKER, type DocFile } from './generate.js';
+export { toDocsProblem, type DocsProblem } from './problems.js';
+export { writeDocs, writeFileAtomic, type WriteDocsOptions, type WriteDocsResult, type WriteFile } from './write.js';
+export {
+    generateDocsCommand, docsServerCommands, documentProblems, GENERATE_DOCS_COMMAND, DEFAULT_DOCS_FOLDER,
+    type GenerateDocsArgs, type GenerateDocsContext, type GenerateDocsResult, type DocumentWithDiagnostics
+} from './lsp-command.js';

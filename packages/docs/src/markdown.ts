@@ -1,21 +1,11 @@
-/**
- * Markdown that spec text cannot break or inject into: newlines become spaces; every
- * character with inline meaning in CommonMark/GFM is backslash-escaped (so `|` cannot end a
- * table cell, a backtick cannot open code, `<script>` shows as text, and since brackets are
- * escaped no link, `javascript:` or other, can form); a leading `#`, `-`, `+`, `>` or `1.`
- * cannot start a heading, list or quote.
- */
-export function escapeMarkdown(text: string): string {
-    return text
-        .replace(/\r\n?|\n/g, ' ')
-        .replace(/[\\`*_[\]<>|~&]/g, '\\$&')
-        .replace(/^(\s*)([-+=#>])/, '$1\\$2')
-        .replace(/^(\s*\d+)([.)])/, '$1\\$2');
-}
+import { escapeMarkdown } from '@product-spec/language';
 
-/** A declaration's name as inline code (names are identifiers, so they need no escaping). */
+// One escaping rule for hovers and docs: it lives in the language package.
+export { escapeMarkdown };
+
+/** A declaration's name (or a diagnostic code) as inline code; anything but identifier characters is escaped text instead. */
 export function codeName(name: string): string {
-    return /^[A-Za-z0-9_.]*$/.test(name) ? `\`${name}\`` : escapeMarkdown(name);
+    return /^[A-Za-z0-9_.-]+$/.test(name) ? `\`${name}\`` : escapeMarkdown(name);
 }
 
 export type Align = 'left' | 'right' | 'center';
@@ -29,4 +19,20 @@ export function markdownTable(headers: readonly string[], rows: ReadonlyArray<re
         `| ${rule.join(' | ')} |`,
         ...rows.map(row => `| ${row.map(cell).join(' | ')} |`)
     ];
+}
+
+/**
+ * A link to another generated file. The text is markdown already (escape spec text first);
+ * the target is built by the generator from names (identifiers), never from spec text.
+ */
+export function markdownLink(text: string, target: string): string {
+    if (!/^[A-Za-z0-9_./#-]+$/.test(target)) throw new Error(`Unsafe link target: ${target}`);
+    return `[${text}](${target})`;
+}
+
+/** Items as prose: "a, b and c" (items are markdown already); `none` when there are none. */
+export function listText(items: readonly string[], none = '–'): string {
+    if (items.length === 0) return none;
+    if (items.length === 1) return items[0];
+    return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from '../args.js';
 import { Exit, UsageError } from '../errors.js';
 import type { Output } from '../output.js';
-import { writeFileAtomic } from '../write.js';
+import { writeFileAtomic } from '@product-spec/docs';
 
 export const initHelp = `Usage: product-spec init [DIR]
 
@@ -97,8 +97,9 @@ export async function initCommand(argv: readonly string[], out: Output): Promise
         await fs.mkdir(folder, { recursive: true });
         await writeFileAtomic(target, STARTER_SPEC, { exclusive: true });
     } catch (error) {
-        if (error instanceof UsageError) throw error;
-        throw new UsageError(`Cannot write ${target} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') throw new UsageError(`${target} already exists; init never overwrites a file. Choose another folder.`);
+        throw new UsageError(`Cannot write ${target} (${code ?? String(error)}).`);
     }
     out.stdout(`Wrote ${target}. Next: npx product-spec rank ${folder}`);
     return Exit.Ok;

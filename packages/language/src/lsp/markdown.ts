@@ -1,12 +1,15 @@
 /**
- * Markdown for hovers and completion documentation. Text written in a spec (titles, roles,
- * units) is escaped so that it shows as written: it cannot open emphasis, code, links or
- * HTML, and cannot start a heading, list or quote.
+ * Markdown that spec text cannot break or inject into (hovers, completion documentation and
+ * the generated docs): newlines become spaces; every character with inline meaning in
+ * CommonMark/GFM is backslash-escaped, so `|` cannot end a table cell, a backtick cannot open
+ * code, `<script>` shows as text, `$` cannot open math, and since brackets are escaped no
+ * link (`javascript:` or other) can form; a leading `#`, `-`, `+`, `>` or `1.` cannot start a
+ * heading, list or quote.
  */
 export function escapeMarkdown(text: string): string {
     return text
         .replace(/\r\n?|\n/g, ' ')
-        .replace(/[\\`*_[\]<>|~&]/g, '\\$&')
+        .replace(/[\\`*_[\]<>|~&$]/g, '\\$&')
         .replace(/^(\s*)([-+=#>])/, '$1\\$2')
         .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }

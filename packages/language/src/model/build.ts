@@ -2,7 +2,7 @@ import type { LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
 import { forecast, metricProgress, moscowScore, opportunityScore, type Driver, type IceMode, type Moscow } from './formulas.js';
 import { featureEffort, iceInputsOf, iceOf, kanoOf, riceInputsOf, riceOf, wsjfInputsOf, wsjfOf } from './feature-scores.js';
-import { RANGES, validValue } from './ranges.js';
+import { isCalendarDate, RANGES, validValue } from './ranges.js';
 import { DEFAULT_WEIGHTS, rankFeatures } from './ranking.js';
 import type {
     FeatureModel, ForecastModel, MetricModel, Method, NeedModel, ProductModel, Ranking, ReleaseModel,
@@ -118,7 +118,9 @@ export function buildWorkspaceModel(documents: Iterable<LangiumDocument>): Works
                     case 'Release': {
                         const release: Mutable<ReleaseModel> = {
                             node: member, name: member.name, title: member.title, product,
-                            date: member.date, phase: member.phase, capacity: member.capacity,
+                            // A date that does not exist (2027-02-30) is an error already reported; the model has no date then.
+                            date: member.date !== undefined && isCalendarDate(member.date) ? member.date : undefined,
+                            phase: member.phase, capacity: member.capacity,
                             features: [], load: 0, mustLoad: 0, mustShare: null
                         };
                         releases.set(member, release);

@@ -138,6 +138,7 @@ export interface ReleaseModel {
     readonly name: string;
     readonly title?: string;
     readonly product: ProductModel;
+    /** The release date (ISO), when given and a real calendar date. */
     readonly date?: string;
     readonly phase?: string;
     readonly capacity?: number;

@@ -1,0 +1,105 @@
+import { formatNumber, formatPercent, type FeatureModel, type ProductModel, type WorkspaceModel } from '@product-spec/language';
+import { count, featureRef, plain, productPath, titled, withUnit } from './labels.js';
+import { escapeMarkdown, listText, markdownLink, markdownTable } from './markdown.js';
+import { problemsTable } from './product-page.js';
+import type { DocsProblem, SortedProblems } from './problems.js';
+
+const TOP = 3;
+
+/** The lines of `index.md` after the generated-file marker: the portfolio. */
+export function indexPage(model: WorkspaceModel, problems: SortedProblems): string[] {
+    const lines = ['# Product portfolio', ''];
+    if (model.products.length === 0) {
+        lines.push('The specs declare no product yet.');
+    } else {
+        lines.push(`${count(model.products.length, 'product')}, each with its own page: stakeholders, needs, the prioritised backlog, ` +
+            'the roadmap, metrics, the business case and the chains from needs to objectives.', '');
+        lines.push(...markdownTable(['Product', 'Stage', 'Vision', 'Manager', 'Top of the backlog', 'Open problems'], model.products.map(product => [
+            `${markdownLink(plain(product), productPath(product))} (\`${product.name}\`)`,
+            product.stage ?? '–',
+            product.vision ? escapeMarkdown(product.vision) : '–',
+            product.manager ? plain(product.manager) : '–',
+            topFeatures(product),
+            problemCount(problems.byProduct.get(product) ?? [], productPath(product))
+        ])));
+    }
+    lines.push(...sharedStakeholders(model), ...sharedPersonas(model), ...sharedMetrics(model), ...crossDependencies(model));
+    lines.push('', '## Open problems outside any product', '');
+    if (problems.outside.length === 0) lines.push('None.');
+    else lines.push(...problemsTable(problems.outside));
+    return lines;
+}
+
+function topFeatures(product: ProductModel): string {
+    const top = product.ranking.entries.filter(e => e.rank !== null).slice(0, TOP).map(e => plain(e.feature));
+    return listText(top, 'no features yet');
+}
+
+function problemCount(problems: readonly DocsProblem[], page: string): string {
+    if (problems.length === 0) return 'none';
+    const errors = problems.filter(p => p.severity === 'error').length;
+    return markdownLink(`${count(problems.length, 'problem')}${errors > 0 ? `, ${count(errors, 'error')}` : ''}`, `${page}#open-problems`);
+}
+
+/** A product's feature, with the product linked, as seen from the index. */
+function feature(f: FeatureModel): string {
+    return featureRef(f, undefined, '');
+}
+
+function sharedStakeholders(model: WorkspaceModel): string[] {
+    const all = model.shared.stakeholders;
+    if (all.length === 0) return [];
+    const managed = (s: (typeof all)[number]) => model.products.filter(p => p.manager === s.node).map(p => markdownLink(plain(p), productPath(p)));
+    return ['', '## Portfolio stakeholders', '', 'Declared once, for every product.', '',
+        ...markdownTable(['Stakeholder', 'Group', 'Role', 'Influence', 'Interest', 'Manages', 'Asked for'], all.map(s => [
+            titled(s),
+            s.node.group ?? '–',
+            s.node.role ? escapeMarkdown(s.node.role) : '–',
+            s.node.influence ?? '–',
+            s.node.interest ?? '–',
+            listText(managed(s)),
+            listText(s.requested.map(feature), 'nothing yet')
+        ]))];
+}
+
+function sharedPersonas(model: WorkspaceModel): string[] {
+    const all = model.shared.personas;
+    if (all.length === 0) return [];
+    const needsOf = (persona: (typeof all)[number]) => model.products.flatMap(p => p.needs
+        .filter(n => n.persona === persona)
+        .map(n => `${plain(n)} (${markdownLink(plain(p), `${productPath(p)}#personas-and-needs`)})`));
+    return ['', '## Portfolio personas', '',
+        ...markdownTable(['Persona', 'Size', 'Needs'], all.map(persona => [
+            `${titled(persona)}${persona.description ? `: ${escapeMarkdown(persona.description)}` : ''}`,
+            persona.size !== undefined ? formatNumber(persona.size) : '–',
+            listText(needsOf(persona), 'none yet')
+        ]), ['left', 'right', 'left'])];
+}
+
+function sharedMetrics(model: WorkspaceModel): string[] {
+    const all = model.shared.metrics;
+    if (all.length === 0) return [];
+    return ['', '## Portfolio metrics', '',
+        ...markdownTable(['Metric', 'Baseline', 'Current', 'Target', 'Progress', 'Moved by', 'Objectives'], all.map(metric => {
+            const node = metric.node;
+            const number = (value: number | undefined) => withUnit(formatNumber(value), node.unit);
+            return [
+                titled(metric), number(node.baseline), number(node.current), `${number(node.target)}${node.targetDate ? ` by ${node.targetDate}` : ''}`,
+                formatPercent(metric.progress),
+                listText(metric.movedBy.map(feature), '**no feature**'),
+                listText(metric.objectives.map(o => plain(o)), '**no objective**')
+            ];
+        }), ['left', 'right', 'right', 'right', 'right', 'left', 'left'])];
+}
+
+function crossDependencies(model: WorkspaceModel): string[] {
+    const lines: string[] = [];
+    for (const product of model.products) {
+        for (const f of product.features) {
+            for (const required of f.requires) {
+                if (required.product !== product) lines.push(`- ${feature(f)} requires ${feature(required)}.`);
+            }
+        }
+    }
+    return lines.length === 0 ? [] : ['', '## Dependencies between products', '', ...lines];
+}

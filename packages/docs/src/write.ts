@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { isGenerated, type DocFile } from './generate.js';
+
+/** Writes one file; must be atomic (a reader never sees half a file). */
+export type WriteFile = (target: string, content: string) => Promise<void>;
+
+/**
+ * Writes a file atomically: a temporary file in the same folder, then a rename, so a reader
+ * never sees half a file. With `exclusive`, an existing target is never replaced: the
+ * temporary file is hard-linked to the target name, which fails with EEXIST if the name is
+ * taken (even if it was taken meanwhile).
+ */
+export async function writeFileAtomic(target: string, content: string, options: { exclusive?: boolean } = {}): Promise<void> {
+    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+    await fs.writeFile(temporary, content, { encoding: 'utf8', flag: 'wx' });
+    try {
+        if (options.exclusive) {
+            await fs.link(temporary, target);
+            await fs.unlink(temporary);
+        } else {
+            await fs.rename(temporary, target);
+        }
+    } catch (error) {
+        await fs.rm(temporary, { force: true });
+        throw error;
+    }
+}
+
+export interface WriteDocsOptions {
+    /** Compare only: write nothing. */
+    readonly check?: boolean;
+    /** Overwrite files that lack the generated-file marker. */
+    readonly force?: boolean;
+    readonly writeFile?: WriteFile;
+}
+
+/** What a run found and did. Paths are relative to the output folder, with `/`. */
+export interface WriteDocsResult {
+    /** Files written (with `check`: files that are missing or differ). */
+    readonly written: string[];
+    /** The part of `written` that did not exist before. */
+    readonly missing: string[];
+    /** Files already up to date (left untouched). */
+    readonly unchanged: string[];
+    /** Files that exist without the generated-file marker: hand-written, never overwritten without `force`. */
+    readonly handWritten: string[];
+    /** True when hand-written files stopped the run: then nothing at all was written. */
+    readonly blocked: boolean;
+    /** Generated files in the folder for products no longer in the spec (left in place). */
+    readonly stale: string[];
+}
+
+async function readIfExists(file: string): Promise<string | undefined> {
+    try {
+        return await fs.readFile(file, 'utf8');
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+        throw error;
+    }
+}
+
+function target(outputDir: string, relative: string): string {
+    return path.join(outputDir, ...relative.split('/'));
+}
+
+/**
+ * Writes the generated files into `outputDir` (creating folders), each atomically, and
+ * only those whose text changed. The rules, shared by the CLI and the language server:
+ * a file that exists without the generated-file marker is hand-written and blocks the
+ * whole run (nothing is written, so the docs never end up half old and half new) unless
+ * `force`; generated files of products that no longer exist are left and reported as stale.
+ */
+export async function writeDocs(outputDir: string, files: readonly DocFile[], options: WriteDocsOptions = {}): Promise<WriteDocsResult> {
+    const changed: DocFile[] = [];
+    const unchanged: string[] = [];
+    const handWritten: string[] = [];
+    const missing: string[] = [];
+    for (const file of files) {
+        const existing = await readIfExists(target(outputDir, file.path));
+        if (existing === file.content) {
+            unchanged.push(file.path);
+            continue;
+        }
+        if (existing === undefined) missing.push(file.path);
+        else if (!isGenerated(existing)) handWritten.push(file.path);
+        changed.push(file);
+    }
+    const stale = await findStale(outputDir, new Set(files.map(file => file.path)));
+    const blocked = handWritten.length > 0 && !options.force;
+    const result = { written: changed.map(file => file.path), missing, unchanged, handWritten, blocked, stale };
+    if (options.check) return result;
+    if (blocked) return { ...result, written: [], missing: [] };
+    const write = options.writeFile ?? writeFileAtomic;
+    for (const file of changed) {
+        const destination = target(outputDir, file.path);
+        await fs.mkdir(path.dirname(destination), { recursive: true });
+        await write(destination, file.content);
+    }
+    return result;
+}
+
+/** `<folder>/PRODUCT.md` files with the marker that this run does not produce. */
+async function findStale(outputDir: string, produced: ReadonlySet<string>): Promise<string[]> {
+    let entries;
+    try {
+        entries = await fs.readdir(outputDir, { withFileTypes: true });
+    } catch {
+        return [];
+    }
+    const stale: string[] = [];
+    for (const entry of entries.filter(e => e.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        const relative = `${entry.name}/PRODUCT.md`;
+        if (produced.has(relative)) continue;
+        const content = await readIfExists(target(outputDir, relative));
+        if (content !== undefined && isGenerated(content)) stale.push(relative);
+    }
+    return stale;
+}

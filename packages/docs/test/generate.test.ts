@@ -1,0 +1,351 @@
+import * as assert from 'node:assert/strict';
+import { generateDocs, GENERATED_MARKER, mermaidText, type DocFile } from '../src/index.js';
+import { exampleFiles, HOSTILE, hostileSpec, loadSpec, mermaidBlocks } from './helpers.js';
+import { parseDiagram, type ParsedDiagram } from './mermaid-check.js';
+
+const SECTIONS = ['Overview', 'Stakeholders', 'Personas and needs', 'Backlog', 'Roadmap', 'Metrics', 'Business case', 'Traceability', 'Open problems'];
+
+function file(files: readonly DocFile[], path: string): string {
+    const found = files.find(f => f.path === path);
+    assert.ok(found, `no ${path} among ${files.map(f => f.path).join(', ')}`);
+    return found.content;
+}
+
+/** The lines a markdown reader sees as markdown: without the marker and the Mermaid blocks. */
+function markdownLines(content: string): string[] {
+    return content.replace(/^```mermaid\n[\s\S]*?\n```$/gm, '').split('\n').filter(line => line !== GENERATED_MARKER);
+}
+
+/** Positions of `char` not escaped by a backslash (an odd run of backslashes before it escapes it). */
+function unescaped(line: string, char: string): number[] {
+    const found: number[] = [];
+    for (let i = 0; i < line.length; i++) {
+        if (line[i] !== char) continue;
+        let slashes = 0;
+        for (let j = i - 1; j >= 0 && line[j] === '\\'; j--) slashes++;
+        if (slashes % 2 === 0) found.push(i);
+    }
+    return found;
+}
+
+/** Every table's rows have as many cells as its header: no spec text broke a row. */
+function assertTablesWhole(content: string): number {
+    let tables = 0;
+    let width = -1;
+    for (const line of markdownLines(content)) {
+        if (!line.startsWith('|')) {
+            width = -1;
+            continue;
+        }
+        const cells = unescaped(line, '|').length - 1;
+        if (width === -1) {
+            width = cells;
+            tables++;
+        } else assert.equal(cells, width, `a table row has ${cells} cells, its header ${width}: ${line}`);
+    }
+    return tables;
+}
+
+/** Nothing HTML, no link but ours, no code span but names, no math: the spec text stayed text. */
+function assertNoInjection(content: string): void {
+    for (const line of markdownLines(content)) {
+        assert.deepEqual(unescaped(line, '<'), [], `raw < in: ${line}`);
+        assert.deepEqual(unescaped(line, '$'), [], `raw $ in: ${line}`);
+        const ticks = unescaped(line, '`');
+        assert.equal(ticks.length % 2, 0, `odd backticks in: ${line}`);
+        for (let i = 0; i < ticks.length; i += 2) {
+            const code = line.slice(ticks[i] + 1, ticks[i + 1]);
+            assert.match(code, /^[A-Za-z0-9_.-]+$|^product-spec (validate|docs)$/, `code span that is not a name or a code: ${code}`);
+        }
+        for (const match of line.matchAll(/\]\(([^)]*)\)/g)) {
+            if (unescaped(line.slice(0, match.index! + 1), ']').includes(match.index!)) {
+                assert.match(match[1], /^(\.\.\/)?([a-z_]+\/PRODUCT\.md|index\.md)?(#[a-z-]+)?$/i, `a link to something else than a generated page: ${match[1]}`);
+            }
+        }
+    }
+}
+
+async function diagrams(content: string): Promise<ParsedDiagram[]> {
+    const parsed: ParsedDiagram[] = [];
+    for (const block of mermaidBlocks(content)) {
+        try {
+            parsed.push(await parseDiagram(block));
+        } catch (error) {
+            assert.fail(`Mermaid rejects a diagram: ${(error as Error).message}\n${block}`);
+        }
+    }
+    return parsed;
+}
+
+const nb = (text: string) => text.replace(/ /g, '\u00a0');
+
+describe('Docs of the examples', () => {
+    let files: DocFile[];
+    before(async () => {
+        const { model, problems } = await loadSpec(await exampleFiles());
+        assert.deepEqual(problems, [], 'the examples validate clean');
+        files = generateDocs(model, problems);
+    });
+
+    it('are index.md and a PRODUCT.md in a folder per product, each starting with the marker', () => {
+        assert.deepEqual(files.map(f => f.path), ['index.md', 'acme/PRODUCT.md', 'notes/PRODUCT.md', 'sync/PRODUCT.md']);
+        for (const f of files) {
+            assert.ok(f.content.startsWith(`${GENERATED_MARKER}\n\n`), f.path);
+            assert.ok(f.content.endsWith('\n') && !f.content.endsWith('\n\n'), f.path);
+        }
+    });
+
+    it('give each product page its sections, in order', () => {
+        for (const path of ['acme/PRODUCT.md', 'notes/PRODUCT.md', 'sync/PRODUCT.md']) {
+            const headings = file(files, path).split('\n').filter(line => line.startsWith('## ')).map(line => line.slice(3));
+            assert.deepEqual(headings, SECTIONS, path);
+        }
+    });
+
+    it('keep every table whole and every text escaped', () => {
+        for (const f of files) {
+            assert.ok(assertTablesWhole(f.content) > 0, f.path);
+            assertNoInjection(f.content);
+        }
+    });
+
+    it('write only diagrams that Mermaid parses: a stakeholder grid, value against effort, a timeline and dependencies', async () => {
+        const acme = await diagrams(file(files, 'acme/PRODUCT.md'));
+        assert.deepEqual(acme.map(d => d.type), ['quadrantChart', 'quadrantChart', 'gantt', 'flowchart']);
+        const notes = await diagrams(file(files, 'notes/PRODUCT.md'));
+        assert.deepEqual(notes.map(d => d.type), ['quadrantChart', 'quadrantChart', 'gantt', 'flowchart']);
+        const sync = await diagrams(file(files, 'sync/PRODUCT.md'));
+        assert.deepEqual(sync.map(d => d.type), ['quadrantChart', 'quadrantChart', 'gantt', 'flowchart']);
+        assert.deepEqual(await diagrams(file(files, 'index.md')), []);
+    });
+
+    it('place stakeholders by influence and interest in Mendelow\'s quadrants', async () => {
+        const [grid] = await diagrams(file(files, 'acme/PRODUCT.md'));
+        assert.deepEqual(grid.groups, ['Manage closely', 'Keep satisfied', 'Monitor', 'Keep informed']);
+        // Most influential first (they keep their exact place when labels collide), then most interested.
+        assert.deepEqual(grid.labels, ['Priya Shah', 'Lena Park', 'Marco Ruiz', 'Tom Becker', 'Sofia Rossi', 'Elena García', 'Omar Haddad', 'Jana Novak', 'Ravi Iyer']);
+        const block = mermaidBlocks(file(files, 'acme/PRODUCT.md'))[0];
+        const point = (name: string) => {
+            const [x, y] = new RegExp(`"${name}": \\[([0-9.]+), ([0-9.]+)\\]`).exec(block)!.slice(1).map(Number);
+            return { x, y };
+        };
+        // High is the upper/right half; low and medium the lower/left one.
+        assert.ok(point('Priya Shah').x > 0.5 && point('Priya Shah').y > 0.5, 'Priya: manage closely');
+        assert.ok(point('Tom Becker').x < 0.5 && point('Tom Becker').y > 0.5, 'Tom: keep satisfied');
+        assert.ok(point('Omar Haddad').x < 0.5 && point('Omar Haddad').y < 0.5, 'Omar: monitor');
+        assert.ok(point('Jana Novak').x > 0.5 && point('Jana Novak').y < 0.5, 'Jana: keep informed');
+        assert.notDeepEqual(point('Priya Shah'), point('Lena Park'), 'two people at the same levels are spread apart');
+    });
+
+    it('chart each ranked feature with a score and an effort, in rank order, in the quadrant the text names', async () => {
+        const content = file(files, 'acme/PRODUCT.md');
+        const [, value] = await diagrams(content);
+        assert.deepEqual(value.groups, ['Big bets', 'Quick wins', 'Fill-ins', 'Time sinks']);
+        assert.deepEqual(value.labels, ['Bank feed import', 'Monthly revenue dashboard', 'Single sign-on', 'Bulk export to CSV', 'Cash-flow forecast',
+            'Mobile dashboard', 'Team roles and permissions', 'Weekly email digest', 'Guided first-run tour', '#10', 'Revenue goals',
+            'Dark mode', 'AI insights', 'Public API', 'Multi-currency reports', '#16'], 'where a name finds no room, the rank from the table');
+        assert.ok(content.includes('| 10 | Slack alerts for big payments |') && content.includes('| 16 | Audit log |'));
+        assert.ok(content.includes('- **Quick wins** (high value for little effort: do these first): Bank feed import and Bulk export to CSV.'));
+        assert.ok(content.includes('- **Big bets** (high value, high effort: plan them deliberately): Monthly revenue dashboard.'));
+        assert.ok(content.includes('- **Time sinks** (little value for much effort: question them): Cash-flow forecast, AI insights, Public API and Multi-currency reports.'));
+    });
+
+    it('draw the roadmap with valid dates: each release a section, its features by rank, the release a milestone', async () => {
+        const [, , gantt] = await diagrams(file(files, 'acme/PRODUCT.md'));
+        assert.deepEqual(gantt.groups, ['MVP', 'Second cycle']);
+        assert.deepEqual(gantt.labels, ['Bank feed import', 'Monthly revenue dashboard', 'Single sign-on', 'Bulk export to CSV', 'Weekly email digest',
+            'Guided first-run tour', 'MVP ships', 'Cash-flow forecast', 'Mobile dashboard', 'Team roles and permissions', 'Slack alerts for big payments',
+            'Revenue goals', 'Second cycle ships']);
+        assert.deepEqual(gantt.values.slice(0, 7), [...Array(6).fill('2026-10-30..2027-03-01'), '2027-03-01..2027-03-01']);
+        assert.deepEqual(gantt.values.slice(7), [...Array(5).fill('2027-03-01..2027-07-01'), '2027-07-01..2027-07-01']);
+        assert.ok(file(files, 'acme/PRODUCT.md').includes('**Unplanned** (in no release yet, by rank): Dark mode, AI insights, Public API, Multi-currency reports and Audit log.'));
+    });
+
+    it('draw dependencies from prerequisite to dependant, with other products\' features marked', async () => {
+        const acmeBlock = mermaidBlocks(file(files, 'acme/PRODUCT.md'))[3];
+        assert.ok(acmeBlock.includes('  f1["Bank feed import"]\n  f2["Monthly revenue dashboard"]'));
+        assert.ok(acmeBlock.includes('  f1 --> f2\n'));
+        const notes = mermaidBlocks(file(files, 'notes/PRODUCT.md'))[3];
+        assert.equal(notes, [
+            'flowchart LR',
+            '  f1["Link notes to calendar events (Calendar Sync)"]',
+            '  f2["Live meeting capture"]',
+            '  f3["Action items from notes"]',
+            '  f4["Follow-up reminders"]',
+            '  f1 --> f2',
+            '  f3 --> f4',
+            '  classDef other stroke-dasharray: 5 5',
+            '  class f1 other'
+        ].join('\n'));
+    });
+
+    it('list the backlog in rank order with the score, its inputs, the inherited effective score and the plan', () => {
+        const content = file(files, 'acme/PRODUCT.md');
+        assert.ok(content.includes('| # | Feature | RICE | Inputs | Effective | MoSCoW | Kano | Effort | Release | Status | Requires |'));
+        assert.ok(content.includes(`| 1 | Bank feed import | 4,500 | ${nb('5,000 × high × 90% ÷ 2')} | 4,500 | must | – | 2 | MVP | building | – |`));
+        assert.ok(content.includes(`| 3 | Single sign-on | 1,500 | ${nb('3,000 × medium × 100% ÷ 2')} | 3,200 (from Bulk export to CSV) | should | – | 2 | MVP | idea | – |`));
+        assert.ok(content.includes(`| 4 | Bulk export to CSV | 3,200 | ${nb('4,000 × high × 80% ÷ 2')} | 3,200 | must | performance | 2 | MVP | planned | Single sign-on |`));
+        assert.ok(content.includes('| PDF export | shipped | 3,500 | must | – |'));
+        const notes = file(files, 'notes/PRODUCT.md');
+        assert.ok(notes.includes(`| 3 | Live meeting capture | 0.63 | ${nb('RICE 1,500 · WSJF 4.13 · Kano attractive · opportunity 14')} | 0.63 | should | attractive | 4 | Spring release | idea | Link notes to calendar events ([Calendar Sync](../sync/PRODUCT.md)) |`));
+        assert.ok(notes.includes('Ranked by weighted scoring: a weighted sum of drivers, each divided by its largest value in the product (RICE 40%, WSJF 30%, Kano 10%, opportunity 20%).'));
+    });
+
+    it('give Kano categories with Berger\'s coefficients when surveyed', () => {
+        const content = file(files, 'acme/PRODUCT.md');
+        assert.ok(content.includes('| performance | Bulk export to CSV | survey of 20 answers | 0.74 | -0.68 |'));
+        assert.ok(content.includes('| must-be | Monthly revenue dashboard | declared | – | – |'));
+    });
+
+    it('show needs by opportunity with what addresses them, releases with load and must share, metrics with progress', () => {
+        const content = file(files, 'acme/PRODUCT.md');
+        assert.ok(content.includes('| Share numbers with clients in their format (`client_handoff`) | 7 | 4 | 10 | Bulk export to CSV, Public API, PDF export (shipped) and Drag-and-drop report builder (dropped) |'));
+        assert.ok(content.includes('| MVP (`mvp`) | 2027-03-01 | launch | 12 of 12 (100%) | 58% | Bank feed import, Monthly revenue dashboard, Single sign-on, Bulk export to CSV, Weekly email digest and Guided first-run tour |'));
+        assert.ok(content.includes('| Monthly logo churn (`monthly_churn`) | 4% | 3.5% | 2% by 2027-12-31 | 25% | Weekly email digest, Cash-flow forecast, Slack alerts for big payments and Revenue goals | Keep the customers we win |'));
+        assert.ok(content.includes('| Win self-serve small businesses (`grow_smb`) | Weekly active teams (23.08%), Trial-to-paid conversion (25%) |'));
+    });
+
+    it('give each forecast month by month with 2 decimals, totals, margin and break-even', () => {
+        const content = file(files, 'acme/PRODUCT.md');
+        assert.ok(content.includes('| 12 | 379.66 | 18,603.33 | 42,277.96 | -23,674.63 | -334,918.51 |'));
+        assert.ok(content.includes('| **Total** |  | **165,325.42** | **500,243.93** | **-334,918.51** |  |'));
+        assert.ok(content.includes('- **Margin**: -202.58% (profit ÷ revenue over the 12 months).'));
+        assert.ok(content.includes('- **Break-even** (first month with a profit): not within 12 months.'));
+        assert.ok(content.includes('- **Break-even** (first month with a profit): month 8.'));
+        assert.equal(file(files, 'notes/PRODUCT.md').includes('## Business case\n\nNo forecasts yet.\n'), true);
+    });
+
+    it('trace needs to objectives and name the gaps', () => {
+        const content = file(files, 'acme/PRODUCT.md');
+        assert.ok(content.includes('|  | Cash-flow forecast | Trial-to-paid conversion → Win self-serve small businesses; Monthly logo churn → Keep the customers we win |'));
+        assert.ok(content.includes('- **Features that move no metric**: Single sign-on, Multi-currency reports, AI insights, Dark mode and PDF export.'));
+        assert.ok(content.includes('- **Needs no feature addresses**: none.'));
+        assert.ok(file(files, 'notes/PRODUCT.md').includes('- **Metrics no objective names**: Annual recurring revenue.'));
+        assert.ok(content.endsWith('## Open problems\n\nNone: the spec of this product has no errors and no warnings.\n'));
+    });
+
+    it('give the portfolio: products with links and top features, shared stakeholders, personas, metrics, cross-product dependencies', () => {
+        const index = file(files, 'index.md');
+        assert.ok(index.includes('| [Acme Analytics](acme/PRODUCT.md) (`acme`) | development | Every small team understands its numbers in five minutes. | Priya Shah | Bank feed import, Monthly revenue dashboard and Single sign-on | none |'));
+        assert.ok(index.includes('| Felix Braun (`felix`) | engineering | Platform lead | high | high | [Team Notes](notes/PRODUCT.md) and [Calendar Sync](sync/PRODUCT.md) | Link notes to calendar events ([Calendar Sync](sync/PRODUCT.md)) |'));
+        assert.ok(index.includes('## Portfolio personas'));
+        assert.ok(index.includes('| Annual recurring revenue (`arr`) | 800 kEUR | 950 kEUR | 2,000 kEUR by 2027-12-31 | 12.5% |'));
+        assert.ok(index.includes('- Live meeting capture ([Team Notes](notes/PRODUCT.md)) requires Link notes to calendar events ([Calendar Sync](sync/PRODUCT.md)).'));
+        assert.ok(index.endsWith('## Open problems outside any product\n\nNone.\n'));
+    });
+
+    it('are the same bytes however the files are given, and hold no absolute path', async () => {
+        const examples = await exampleFiles();
+        const reversed = Object.fromEntries(Object.entries(examples).reverse());
+        const again = await loadSpec(reversed);
+        assert.deepEqual(generateDocs(again.model, again.problems), files);
+        for (const f of files) assert.ok(!f.content.includes('/ws/') && !f.content.includes('file:'), f.path);
+    });
+});
+
+describe('Docs of a spec whose every text is hostile', () => {
+    let files: DocFile[];
+    let page: string;
+    before(async () => {
+        const { model, problems } = await loadSpec({ 'evil.product': hostileSpec() });
+        assert.deepEqual(problems.map(p => p.code), [], 'the hostile spec is valid');
+        files = generateDocs(model, problems);
+        page = file(files, 'evil/PRODUCT.md');
+    });
+
+    it('keeps tables whole and lets no HTML, link, code or math through', () => {
+        for (const f of files) {
+            assertTablesWhole(f.content);
+            assertNoInjection(f.content);
+        }
+    });
+
+    it('shows the text as written, on one line', () => {
+        assert.ok(page.includes('\n# Evil \\| Co \\` \\<script\\>alert(1)\\</script\\> \\[x\\](javascript:alert(1)) "q" next end %% #35; ; : {}\n'));
+        assert.ok(page.includes('\n**Vision.** \\# not a heading \\<img src=x onerror=alert(1)\\> \\| \\`code\\` \\$x\\$\n'));
+        assert.ok(page.includes('| \\| need \\| with pipes \\| (`graph`) | 9 | 2 | 16 |'));
+        assert.ok(page.includes('| 1\\. not a list (`subgraph`) |'));
+        assert.ok(page.includes('### \\> quote persona\n'));
+        assert.ok(page.includes('### \\*bold\\* \\_it\\_ \\~\\~strike\\~\\~ (`fy`)\n'));
+        assert.ok(file(files, 'index.md').includes('| [Evil \\| Co \\` \\<script\\>alert(1)\\</script\\> \\[x\\](javascript:alert(1)) "q" next end %% #35; ; : {}](evil/PRODUCT.md) (`evil`) |'));
+    });
+
+    it('writes diagrams that Mermaid parses and that draw the text as written', async () => {
+        const [grid, value, gantt, flow] = await diagrams(page);
+        const line = (text: string) => text.replace(/\n/g, ' ');
+        assert.deepEqual(grid.labels, ['end', '%%{init: {"theme":"dark"}}%…', 'Title: with colon; and #…']);
+        assert.deepEqual(value.labels, ['end', 'section Hack', 'a | b ` c <script>alert(1…', '[x](javascript:alert(1))…']);
+        assert.deepEqual(gantt.groups, [line(HOSTILE.release)], 'the release is one section; no task became a section');
+        assert.deepEqual(gantt.labels, ['end', 'section Hack', HOSTILE.featurePipe, HOSTILE.featureTitle, `${line(HOSTILE.release)} ships`]);
+        assert.deepEqual(gantt.values, [...Array(4).fill('2026-11-02..2027-01-31'), '2027-01-31..2027-01-31']);
+        assert.deepEqual(flow.labels, ['end', 'section Hack', HOSTILE.featurePipe, HOSTILE.featureLink]);
+    });
+
+    it('never writes a quote, a line break or an unescaped # inside a diagram label', () => {
+        for (const block of mermaidBlocks(page)) {
+            for (const label of block.matchAll(/"([^"\n]*)"/g)) assert.doesNotMatch(label[1].replace(/#\d+;/g, ''), /[#<>`%;:|[\]{}]/, label[1]);
+        }
+        assert.ok(page.includes(`  f3["${mermaidText(HOSTILE.featurePipe)}"]`));
+    });
+});
+
+describe('Docs of specs with problems or gaps', () => {
+    it('list errors and warnings under Open problems, and count them in the index', async () => {
+        const { model, problems } = await loadSpec({
+            'p.product': 'product p "P" {\n  stakeholder s "S"\n  feature a "A" { requestedBy s rice { reach 10 impact huge confidence 80% effort 1 } }\n  feature b "B" { }\n}\n',
+            'shared.product': 'metric lonely "Lonely" { baseline 1 current 2 target 3 }\n'
+        });
+        const files = generateDocs(model, problems);
+        const page = file(files, 'p/PRODUCT.md');
+        assert.ok(page.includes('[Portfolio](../index.md) › P · [2 open problems](#open-problems) (1 error)'));
+        assert.ok(page.includes('What the spec itself reports as unresolved: 1 error and 1 warning. With errors, some numbers above may be incomplete.'));
+        assert.match(page, /\| \*\*error\*\* \| p\.product:3:49 \| `bad-impact` \| Impact 'huge' is not on the RICE scale/);
+        assert.match(page, /\| warning \| p\.product:4:11 \| `orphan-feature` \| Feature b addresses no need/);
+        const index = file(files, 'index.md');
+        assert.ok(index.includes('| [2 problems, 1 error](p/PRODUCT.md#open-problems) |'));
+        assert.match(index, /## Open problems outside any product\n\n\| Severity \| Where \| Code \| Problem \|\n\| --- \| --- \| --- \| --- \|\n\| warning \| shared\.product:1:8 \| `unused-metric` \|/);
+        assert.ok(page.includes(`| A | – | ${nb('10 × huge × 80% ÷ 1, an input is invalid')} | – |`), 'a score that cannot be computed says why');
+        assert.ok(page.includes(`| B | – | ${nb('missing rice reach, rice impact, rice confidence, rice effort')} | – |`));
+    });
+
+    it('say plainly what a bare product lacks, with no diagram', async () => {
+        const { model, problems } = await loadSpec({ 'p.product': 'product bare { }\n' });
+        const page = file(generateDocs(model, problems), 'bare/PRODUCT.md');
+        assert.deepEqual(mermaidBlocks(page), []);
+        for (const text of ['The spec states no vision or strategy yet.', 'No objectives yet.', 'No stakeholders yet.', 'No personas or needs yet.',
+            'Nothing in the backlog.', 'No releases planned yet.', 'No feature requires another.', 'No metrics yet.', 'No forecasts yet.']) {
+            assert.ok(page.includes(text), text);
+        }
+        assert.ok(page.startsWith(`${GENERATED_MARKER}\n\n# \`bare\`\n`));
+    });
+
+    it('write only the index for a workspace without products', async () => {
+        const { model } = await loadSpec({ 'people.product': 'stakeholder pat "Pat" { group customer }\n' });
+        const files = generateDocs(model);
+        assert.deepEqual(files.map(f => f.path), ['index.md']);
+        assert.ok(files[0].content.includes('The specs declare no product yet.'));
+    });
+
+    it('leave a release whose date is not a calendar date off the timeline, and say so', async () => {
+        const { model, problems } = await loadSpec({
+            'p.product': 'product p "P" {\n  stakeholder s\n  release a "A" { date 2027-02-30 }\n  release b "B" { date 2027-04-01 }\n  feature f "F" { release b effort 1 requestedBy s }\n}\n'
+        });
+        assert.deepEqual(problems.map(p => p.code), ['out-of-range']);
+        const page = file(generateDocs(model, problems), 'p/PRODUCT.md');
+        const [gantt] = await diagrams(page);
+        assert.equal(gantt.type, 'gantt');
+        assert.deepEqual(gantt.groups, ['B']);
+        assert.deepEqual(gantt.values, ['2027-01-01..2027-04-01', '2027-04-01..2027-04-01']);
+        assert.ok(page.includes('| A (`a`) | 2027-02-30 (not a date) |'));
+        assert.ok(page.includes('Not on the timeline (no valid date): A.'));
+    });
+
+    it('mark features on a dependency cycle', async () => {
+        const { model, problems } = await loadSpec({ 'p.product': 'product p "P" {\n  feature a "A" { requires b }\n  feature b "B" { requires a }\n}\n' });
+        const page = file(generateDocs(model, problems), 'p/PRODUCT.md');
+        assert.ok(page.includes('  classDef cycle stroke:#cc0000,stroke-width:3px\n  class f1,f2 cycle'));
+        assert.ok(page.includes('red ones are on a dependency cycle, which is an error.'));
+        const [flow] = await diagrams(page);
+        assert.deepEqual(flow.labels, ['B', 'A']);
+    });
+});
