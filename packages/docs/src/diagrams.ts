@@ -133,7 +133,8 @@ export function roadmapGantt(product: ProductModel, releases: readonly ReleaseMo
     const axis = span <= 270 * DAY ? ['  axisFormat %Y-%m-%d', '  tickInterval 1month']
         : span <= 2 * 365 * DAY ? ['  axisFormat %Y-%m', '  tickInterval 3month']
             : span <= 5 * 365 * DAY ? ['  axisFormat %Y-%m', '  tickInterval 6month'] : ['  axisFormat %Y', '  tickInterval 12month'];
-    const lines = ['gantt', '  dateFormat YYYY-MM-DD', ...axis];
+    // No "today" line: the picture must not depend on the day it is rendered.
+    const lines = ['gantt', '  dateFormat YYYY-MM-DD', '  todayMarker off', ...axis];
     const rank = new Map(product.ranking.entries.map((entry, i) => [entry.feature, i]));
     let task = 0;
     dated.forEach(({ release, time }, index) => {
