@@ -1,12 +1,13 @@
 import { inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
-    type LangiumSharedServices, type PartialLangiumServices
+    type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { ProductSpecGeneratedModule, ProductSpecGeneratedSharedModule } from './generated/module.js';
 import { ProductSpecCodeActionProvider } from './lsp/code-actions.js';
 import { ProductSpecCodeLensProvider } from './lsp/code-lens.js';
-import { ProductSpecSharedModule } from './lsp/commands.js';
+import { ProductSpecCommandHandler } from './lsp/commands.js';
+import { ProductSpecWorkspaceManager } from './workspace/workspace-manager.js';
 import { ProductSpecCompletionProvider } from './lsp/completion.js';
 import { ProductSpecFormatter } from './lsp/formatter.js';
 import { ProductSpecHoverProvider } from './lsp/hover.js';
@@ -60,6 +61,16 @@ export const ProductSpecModule: Module<ProductSpecServices, PartialLangiumServic
     },
     model: {
         ModelService: services => new ModelService(services.shared)
+    }
+};
+
+/** Shared services (one set for the whole workspace) that replace Langium's defaults. */
+export const ProductSpecSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        ExecuteCommandHandler: () => new ProductSpecCommandHandler()
+    },
+    workspace: {
+        WorkspaceManager: services => new ProductSpecWorkspaceManager(services)
     }
 };
 

@@ -1,5 +1,4 @@
-import type { Module } from 'langium';
-import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor, type LangiumSharedServices, type PartialLangiumSharedServices } from 'langium/lsp';
+import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor } from 'langium/lsp';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { ProductSpecServices } from '../product-spec-module.js';
 import { workspaceReady } from './requests.js';
@@ -27,12 +26,6 @@ export class ProductSpecCommandHandler extends AbstractExecuteCommandHandler {
     }
 }
 
-/** The shared services this language adds: the execute-command handler. */
-export const ProductSpecSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
-    lsp: {
-        ExecuteCommandHandler: () => new ProductSpecCommandHandler()
-    }
-};
 
 /** Adds commands to the server of `services`; each waits until the workspace is validated. */
 export function registerCommands(services: ProductSpecServices, commands: Readonly<Record<string, CommandHandler>>): void {
