@@ -1,4 +1,4 @@
-import type { LangiumDocument } from 'langium';
+import type { AstNode, LangiumDocument, Reference } from 'langium';
 import * as ast from '../generated/ast.js';
 import { forecast, metricProgress, moscowScore, opportunityScore, type Driver, type IceMode, type Moscow } from './formulas.js';
 import { featureEffort, iceInputsOf, iceOf, kanoOf, riceInputsOf, riceOf, wsjfInputsOf, wsjfOf } from './feature-scores.js';
@@ -170,34 +170,10 @@ export function buildWorkspaceModel(documents: Iterable<LangiumDocument>): Works
             mutable.release = release;
             release.features.push(feature);
         }
-        for (const reference of node.requires) {
-            const required = reference.ref ? features.get(reference.ref) : undefined;
-            if (required && !feature.requires.includes(required)) {
-                feature.requires.push(required);
-                required.requiredBy.push(feature);
-            }
-        }
-        for (const reference of node.addresses) {
-            const need = reference.ref ? needs.get(reference.ref) : undefined;
-            if (need && !feature.addresses.includes(need)) {
-                feature.addresses.push(need);
-                need.addressedBy.push(feature);
-            }
-        }
-        for (const reference of node.moves) {
-            const metric = reference.ref ? metrics.get(reference.ref) : undefined;
-            if (metric && !feature.moves.includes(metric)) {
-                feature.moves.push(metric);
-                metric.movedBy.push(feature);
-            }
-        }
-        for (const reference of node.requestedBy) {
-            const stakeholder = reference.ref ? stakeholders.get(reference.ref) : undefined;
-            if (stakeholder && !feature.requestedBy.includes(stakeholder)) {
-                feature.requestedBy.push(stakeholder);
-                stakeholder.requested.push(feature);
-            }
-        }
+        link(node.requires, features, feature.requires, required => required.requiredBy.push(feature));
+        link(node.addresses, needs, feature.addresses, need => need.addressedBy.push(feature));
+        link(node.moves, metrics, feature.moves, metric => metric.movedBy.push(feature));
+        link(node.requestedBy, stakeholders, feature.requestedBy, stakeholder => stakeholder.requested.push(feature));
         // Ulwick: a feature's opportunity is the largest among the needs it addresses.
         const opportunities = feature.addresses.map(need => need.opportunity).filter((o): o is number => o !== null);
         mutable.opportunity = opportunities.length > 0 ? Math.max(...opportunities) : null;
@@ -234,6 +210,20 @@ export function buildWorkspaceModel(documents: Iterable<LangiumDocument>): Works
         features, releases, metrics, needs, stakeholders, forecasts,
         cycles
     };
+}
+
+/**
+ * Resolves a list of references into model records (each once, unresolved ones skipped),
+ * and records the link on the other side.
+ */
+function link<N extends AstNode, M>(references: ReadonlyArray<Reference<N>>, models: ReadonlyMap<N, M>, into: M[], back: (target: M) => void): void {
+    for (const reference of references) {
+        const target = reference.ref ? models.get(reference.ref) : undefined;
+        if (target && !into.includes(target)) {
+            into.push(target);
+            back(target);
+        }
+    }
 }
 
 function scoringOf(blocks: readonly ast.Product[]): ScoringModel {
