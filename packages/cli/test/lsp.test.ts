@@ -75,4 +75,36 @@ describe('product-spec lsp --stdio', () => {
             server.kill();
         }
     });
+
+    it('keeps running after an untitled document is closed and another one changes', async () => {
+        const dir = workspace({ 'a.product': 'product a "A" {\n  stakeholder s "S"\n  feature x "X" { requestedBy s }\n}\n' });
+        const server = spawn(process.execPath, [path.join(repoRoot, 'packages/cli/bin/product-spec.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const exited = new Promise<number | null>(resolve => server.on('exit', code => resolve(code)));
+        const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+        connection.listen();
+        try {
+            await within(connection.sendRequest('initialize', {
+                processId: process.pid, rootUri: pathToFileURL(dir).toString(), capabilities: {},
+                workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'test' }]
+            }), 'initialize');
+            await connection.sendNotification('initialized', {});
+            await within(connection.sendRequest('productSpec/rank', {}), 'productSpec/rank');
+            const untitled = 'untitled:Untitled-1';
+            await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: untitled, languageId: 'product', version: 1, text: 'product u { }' } });
+            await within(connection.sendRequest('productSpec/rank', {}), 'productSpec/rank');
+            await connection.sendNotification('textDocument/didClose', { textDocument: { uri: untitled } });
+            const file = pathToFileURL(path.join(dir, 'a.product')).toString();
+            await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: file, languageId: 'product', version: 1, text: 'product a "A" {\n  stakeholder s "S"\n  feature y "Y" { requestedBy s }\n}\n' } });
+            const rank = await within(Promise.race([
+                connection.sendRequest('productSpec/rank', {}),
+                exited.then(code => { throw new Error(`the server exited with code ${code}`); })
+            ]), 'productSpec/rank') as { products: Array<{ name: string; features: Array<{ name: string }> }> };
+            assert.deepEqual(rank.products.map(p => [p.name, p.features.map(f => f.name)]), [['a', ['y']]]);
+            await connection.sendRequest('shutdown');
+            await connection.sendNotification('exit');
+        } finally {
+            connection.dispose();
+            server.kill();
+        }
+    });
 });

@@ -130,7 +130,7 @@ export function roadmapGantt(product: ProductModel, releases: readonly ReleaseMo
     const firstWindow = dated.length > 1 ? Math.max(dated[1].time - dated[0].time, 14 * DAY) : 90 * DAY;
     // Ticks far enough apart that their labels never overlap.
     const span = dated[dated.length - 1].time - (dated[0].time - firstWindow);
-    const axis = span <= 270 * DAY ? ['  axisFormat %Y-%m-%d', '  tickInterval 1month']
+    const axis = span <= 270 * DAY ? ['  axisFormat %Y-%m', '  tickInterval 1month']
         : span <= 2 * 365 * DAY ? ['  axisFormat %Y-%m', '  tickInterval 3month']
             : span <= 5 * 365 * DAY ? ['  axisFormat %Y-%m', '  tickInterval 6month'] : ['  axisFormat %Y', '  tickInterval 12month'];
     // No "today" line: the picture must not depend on the day it is rendered.

@@ -2,6 +2,7 @@ import { NodeFileSystem } from 'langium/node';
 import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node.js';
 import { createProductSpecServices, type ProductSpecServices } from '../product-spec-module.js';
+import { forgetClosedDocuments } from './close-documents.js';
 import { registerCommands, type CommandHandler } from './commands.js';
 import { registerRequestHandlers } from './requests.js';
 
@@ -19,8 +20,8 @@ export interface StartServerOptions {
 
 /**
  * Starts the language server: Langium's features, the custom requests of protocol.ts
- * (`productSpec/rank`, `productSpec/forecast`, `productSpec/featureLocations`) and the
- * commands given.
+ * (`productSpec/rank`, `productSpec/forecast`, `productSpec/featureLocations`), the
+ * commands given, and the handling of closed documents (close-documents.ts).
  */
 export function startServer(options: StartServerOptions = {}): { shared: LangiumSharedServices; ProductSpec: ProductSpecServices } {
     const connection = options.connection ?? createConnection(ProposedFeatures.all);
@@ -30,5 +31,6 @@ export function startServer(options: StartServerOptions = {}): { shared: Langium
     void services.ProductSpec.model.ModelService;
     startLanguageServer(services.shared);
     registerRequestHandlers(connection, services.ProductSpec);
+    forgetClosedDocuments(services.shared);
     return services;
 }

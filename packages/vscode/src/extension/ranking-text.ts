@@ -1,0 +1,58 @@
+/**
+ * Texts of the ranking view and the status bar, as pure functions (unit-tested in Node).
+ * Numbers are formatted by the language package's display helpers, as hover and code lens do.
+ */
+import { formatNumber, methodLabel, type Method, type RankReportFeature } from '../shared/protocol.js';
+
+/** `RICE 1,500 → 3,200 (from bulk_export)`, `WSJF 10.33`, `unscored`, `shipped`. */
+export function featureScoreText(feature: RankReportFeature, method: Method): string {
+    if (feature.rank === null) return feature.status;
+    if (feature.score === null) return `${methodLabel(method)} unscored`;
+    const own = `${methodLabel(method)} ${formatNumber(feature.score)}`;
+    return feature.inheritedFrom && feature.effectiveScore !== null
+        ? `${own} → ${formatNumber(feature.effectiveScore)} (from ${feature.inheritedFrom})`
+        : own;
+}
+
+/** `#3 Single sign-on`, or `– PDF export` for a shipped or dropped feature. */
+export function featureLabel(feature: RankReportFeature): string {
+    return `${feature.rank === null ? '–' : `#${feature.rank}`} ${feature.title ?? feature.name}`;
+}
+
+/** The tooltip's lines (plain text; the caller escapes them for markdown). */
+export function featureDetails(feature: RankReportFeature, method: Method): string[] {
+    const lines = [
+        `${feature.title ?? feature.name} (${feature.name})`,
+        feature.rank === null ? `${feature.status}: listed, not ranked` : `rank ${feature.rank} · ${methodLabel(method)} ${formatNumber(feature.score)} · effective ${formatNumber(feature.effectiveScore)}`
+    ];
+    if (feature.inheritedFrom) lines.push(`effective score inherited from ${feature.inheritedFrom}, which requires it`);
+    const facts = [
+        feature.moscow && `MoSCoW ${feature.moscow}`,
+        feature.kano && `Kano ${feature.kano.category}`,
+        `status ${feature.status}`,
+        feature.effort !== null && `effort ${formatNumber(feature.effort)}`,
+        feature.release && `release ${feature.release}`
+    ].filter(Boolean);
+    lines.push(facts.join(' · '));
+    if (feature.requires.length) lines.push(`requires ${feature.requires.join(', ')}`);
+    if (feature.requiredBy.length) lines.push(`required by ${feature.requiredBy.join(', ')}`);
+    return lines;
+}
+
+/** Shortens a title for the status bar. */
+export function shorten(text: string, max = 32): string {
+    return [...text].length <= max ? text : `${[...text].slice(0, max - 1).join('').trimEnd()}…`;
+}
+
+export interface StatusSummary {
+    product: string;
+    errors: number;
+    warnings: number;
+    top?: RankReportFeature;
+}
+
+/** The status bar item's text: `$(package) acme  $(error) 0  $(warning) 1  $(arrow-up) Bank feed import`. */
+export function statusText(summary: StatusSummary): string {
+    const top = summary.top ? `  $(arrow-up) ${shorten(summary.top.title ?? summary.top.name)}` : '  $(arrow-up) no ranked feature';
+    return `$(package) ${summary.product}  $(error) ${summary.errors}  $(warning) ${summary.warnings}${top}`;
+}
