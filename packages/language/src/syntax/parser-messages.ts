@@ -1,5 +1,6 @@
 import type { IToken, TokenType } from 'chevrotain';
 import { LangiumParserErrorMessageProvider } from 'langium';
+import { isReservedWord } from './reserved.js';
 
 const TERMINALS: Record<string, string> = {
     ID: 'a name',
@@ -22,8 +23,6 @@ export function describeFound(token: IToken): string {
     return `'${token.image}'`;
 }
 
-/** The words that open a declaration: the only reserved words of the language. */
-const RESERVED = new Set(['product', 'stakeholder', 'persona', 'need', 'objective', 'metric', 'release', 'feature', 'forecast', 'scoring']);
 
 /**
  * "Expected X but found Y." Where a name may stand, every non-reserved keyword may too:
@@ -33,7 +32,7 @@ function expected(types: TokenType[], found: IToken | undefined): string {
     const takesName = types.some(type => type.name === 'ID');
     const described = takesName ? ['a name', ...types.filter(t => TERMINALS[t.name] && t.name !== 'ID').map(describeTokenType)] : types.map(describeTokenType);
     const foundText = found ? describeFound(found) : 'the end of the file';
-    const reserved = takesName && found && RESERVED.has(found.image) ? ` ('${found.image}' opens a declaration, so it cannot be a name)` : '';
+    const reserved = takesName && found && isReservedWord(found.image) ? ` ('${found.image}' opens a declaration, so it cannot be a name)` : '';
     return `Expected ${oneOf(described)} but found ${foundText}${reserved}.`;
 }
 

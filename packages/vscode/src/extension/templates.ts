@@ -1,3 +1,5 @@
+import { isReservedWord } from '@product-spec/language/reserved';
+
 /**
  * The templates of "New Spec from Template" (pure: unit tests check that each one validates
  * with no error and no warning). `product` is the product's name, an identifier.
@@ -12,13 +14,10 @@ export interface SpecTemplate {
     text(product: string): string;
 }
 
-/** Names that open a declaration: the only reserved words of the language. */
-export const RESERVED = ['product', 'stakeholder', 'persona', 'need', 'objective', 'metric', 'release', 'feature', 'forecast', 'scoring'];
-
 /** Why `name` cannot name a product, or undefined when it can. */
 export function productNameProblem(name: string): string | undefined {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return 'A name is a letter or _ followed by letters, digits or _ (for example my_product).';
-    if (RESERVED.includes(name)) return `'${name}' opens a declaration, so it cannot be a name.`;
+    if (isReservedWord(name)) return `'${name}' opens a declaration, so it cannot be a name.`;
     return undefined;
 }
 
@@ -26,7 +25,7 @@ export function productNameProblem(name: string): string | undefined {
 export function suggestProductName(text: string): string {
     const name = text.toLowerCase().replace(/\.product$/, '').replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
     const safe = /^[a-z_]/.test(name) ? name : `p_${name}`;
-    return safe && !RESERVED.includes(safe) ? safe : 'my_product';
+    return safe && !isReservedWord(safe) ? safe : 'my_product';
 }
 
 const title = (product: string) => product.split('_').filter(Boolean).map(w => w[0].toUpperCase() + w.slice(1)).join(' ') || 'My Product';

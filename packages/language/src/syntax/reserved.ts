@@ -1,0 +1,9 @@
+/**
+ * The words that open a declaration: the only reserved words of the language (contract:
+ * every other keyword stays usable as a name). No imports: clients use it too.
+ */
+export const RESERVED_WORDS: readonly string[] = ['product', 'stakeholder', 'persona', 'need', 'objective', 'metric', 'release', 'feature', 'forecast', 'scoring'];
+
+export function isReservedWord(word: string): boolean {
+    return RESERVED_WORDS.includes(word);
+}
