@@ -1,4 +1,4 @@
-import { driverLabel, formatFixed, formatNumber, formatPercent, methodLabel } from '../model/display.js';
+import { driverLabel, formatFixed, formatNumber, formatPercent, methodLabel, scoreText } from '../model/display.js';
 import { missingInputs } from '../model/feature-scores.js';
 import { featureWeightedTerms } from '../model/ranking.js';
 import type {
@@ -88,12 +88,11 @@ export function featureLensTitle(feature: FeatureModel): string {
     const ranking = feature.product.ranking;
     const entry = ranking.byFeature.get(feature);
     if (!entry || entry.rank === null) return feature.status;
-    const label = methodLabel(ranking.method);
-    const own = entry.score === null ? `unscored: ${unscoredReason(feature, ranking.method)}` : `${label} ${n(entry.score)}`;
-    const inherited = entry.inheritedFrom && entry.effectiveScore !== null
-        ? ` → ${n(entry.effectiveScore)} (from ${nameFrom(entry.inheritedFrom, feature.product)})`
-        : '';
-    return `#${entry.rank} · ${own}${inherited}`;
+    const from = entry.inheritedFrom ? nameFrom(entry.inheritedFrom, feature.product) : undefined;
+    const text = entry.score === null
+        ? `unscored: ${unscoredReason(feature, ranking.method)}`
+        : scoreText(ranking.method, entry.score, entry.effectiveScore, from);
+    return `#${entry.rank} · ${text}`;
 }
 
 /** `load 4 / 12 · musts 50%`; `unit` follows the numbers (hover says " person-months"). */

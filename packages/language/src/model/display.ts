@@ -45,3 +45,12 @@ export function methodLabel(method: string): string {
 export function driverLabel(driver: string): string {
     return driver === 'opportunity' ? 'opportunity' : methodLabel(driver);
 }
+
+/**
+ * A feature's score as lens, ranking view and tables show it: `RICE 1,500`, or
+ * `RICE 1,500 → 3,200 (from bulk_export)` when its effective score is inherited.
+ */
+export function scoreText(method: string, score: number | null, effectiveScore: number | null, inheritedFrom?: string | null): string {
+    const own = `${methodLabel(method)} ${score === null ? 'unscored' : formatNumber(score)}`;
+    return inheritedFrom && effectiveScore !== null ? `${own} → ${formatNumber(effectiveScore)} (from ${inheritedFrom})` : own;
+}

@@ -2,16 +2,11 @@
  * Texts of the ranking view and the status bar, as pure functions (unit-tested in Node).
  * Numbers are formatted by the language package's display helpers, as hover and code lens do.
  */
-import { formatNumber, methodLabel, type Method, type RankReportFeature } from '../shared/protocol.js';
+import { formatNumber, methodLabel, scoreText, type Method, type RankReportFeature } from '../shared/protocol.js';
 
 /** `RICE 1,500 → 3,200 (from bulk_export)`, `WSJF 10.33`, `unscored`, `shipped`. */
 export function featureScoreText(feature: RankReportFeature, method: Method): string {
-    if (feature.rank === null) return feature.status;
-    if (feature.score === null) return `${methodLabel(method)} unscored`;
-    const own = `${methodLabel(method)} ${formatNumber(feature.score)}`;
-    return feature.inheritedFrom && feature.effectiveScore !== null
-        ? `${own} → ${formatNumber(feature.effectiveScore)} (from ${feature.inheritedFrom})`
-        : own;
+    return feature.rank === null ? feature.status : scoreText(method, feature.score, feature.effectiveScore, feature.inheritedFrom);
 }
 
 /** `#3 Single sign-on`, or `– PDF export` for a shipped or dropped feature. */

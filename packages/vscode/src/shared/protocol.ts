@@ -20,7 +20,7 @@ export {
     type FeatureLocations, type FeatureLocationsParams, type ForecastParams, type ForecastReport,
     type Method, type NameLocation, type RankParams, type RankReport, type RankReportFeature
 } from '@product-spec/language/protocol';
-export { formatNumber, methodLabel } from '@product-spec/language/display';
+export { formatNumber, methodLabel, scoreText } from '@product-spec/language/display';
 
 /** The scoring methods of the contract, in the order the CLI's `--method` lists them. */
 export const METHODS = ['rice', 'ice', 'wsjf', 'kano', 'moscow', 'weighted'] as const;
