@@ -1,4 +1,4 @@
-import type { WorkspaceModel } from '@product-spec/language';
+import type { ProductModel, WorkspaceModel } from '@product-spec/language';
 import { indexPage } from './index-page.js';
 import { productPath } from './labels.js';
 import { productPage } from './product-page.js';
@@ -25,14 +25,18 @@ export interface DocFile {
  * dates, no absolute paths; products by name, members in declaration order).
  */
 export function generateDocs(model: WorkspaceModel, problems: readonly DocsProblem[] = []): DocFile[] {
+    return [undefined, ...model.products].map(product => generateDocPage(model, product, problems));
+}
+
+/**
+ * One page of the docs (what `generateDocs` writes at that path): the preview renders the
+ * page it shows without generating the others. `product` undefined gives `index.md`.
+ */
+export function generateDocPage(model: WorkspaceModel, product: ProductModel | undefined, problems: readonly DocsProblem[] = []): DocFile {
     const sorted = sortProblems(model, problems);
-    return [
-        { path: 'index.md', content: render(indexPage(model, sorted)) },
-        ...model.products.map(product => ({
-            path: productPath(product),
-            content: render(productPage(model, product, sorted.byProduct.get(product) ?? []))
-        }))
-    ];
+    return product
+        ? { path: productPath(product), content: render(productPage(model, product, sorted.byProduct.get(product) ?? [])) }
+        : { path: 'index.md', content: render(indexPage(model, sorted)) };
 }
 
 function render(lines: readonly string[]): string {

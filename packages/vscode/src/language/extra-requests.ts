@@ -1,6 +1,6 @@
 import { AstUtils, type LangiumDocument } from 'langium';
 import { workspaceReady, type ProductModel, type ProductSpecServices, type WorkspaceModel } from '@product-spec/language';
-import { documentProblems, generateDocs } from '@product-spec/docs';
+import { documentProblems, generateDocPage } from '@product-spec/docs';
 import type { Connection, Position } from 'vscode-languageserver';
 import {
     DocsPreviewRequest, ProductAtRequest, type DocsPreview, type DocsPreviewParams, type ProductAt, type ProductAtParams, type ProductRef
@@ -34,14 +34,11 @@ export function docsPreview(services: ProductSpecServices, params: DocsPreviewPa
         ? model.productsByName.get(params.product)
         : params.uri !== undefined ? findProduct(services, model, params.uri, params.position) : undefined;
     const root = workspaceRoot(services) ?? '/';
-    // The docs package generates every page at once (it does not export one page's generator yet).
-    const files = generateDocs(model, documentProblems(services.shared.workspace.LangiumDocuments.all, root));
-    const path = product ? `${product.name}/PRODUCT.md` : 'index.md';
-    const file = files.find(f => f.path === path) ?? files.find(f => f.path === 'index.md') ?? files[0];
+    const page = generateDocPage(model, product, documentProblems(services.shared.workspace.LangiumDocuments.all, root));
     return {
         product: product ? ref(product) : null,
-        path: file?.path ?? path,
-        markdown: file?.content ?? '',
+        path: page.path,
+        markdown: page.content,
         products: model.products.map(ref)
     };
 }
