@@ -41,9 +41,22 @@ export function reportSpecErrors(errors: number, out: Output): number {
     return Exit.SpecErrors;
 }
 
-function kanoText(kano: RankReport['products'][number]['features'][number]['kano']): string {
-    return kano ? kano.category : '–';
+type Feature = RankReport['products'][number]['features'][number];
+
+/** The cells the table and the markdown share, after the scores: MoSCoW, Kano, effort, release, status, requires. */
+function planCells(f: Feature): string[] {
+    return [
+        f.moscow ?? '–',
+        f.kano ? f.kano.category : '–',
+        formatNumber(f.effort),
+        f.release ?? '–',
+        f.status,
+        f.requires.length > 0 ? f.requires.join(', ') : '–'
+    ];
 }
+
+const PLAN_HEADERS = ['MoSCoW', 'Kano', 'Effort', 'Release', 'Status', 'Requires'];
+const PLAN_ALIGN = ['left', 'left', 'right', 'left', 'left', 'left'] as const;
 
 export function rankTable(report: RankReport): string[] {
     const lines: string[] = [];
@@ -60,17 +73,12 @@ export function rankTable(report: RankReport): string[] {
             f.title ?? '',
             formatNumber(f.score),
             f.inheritedFrom ? `${formatNumber(f.effectiveScore)} ← ${f.inheritedFrom}` : formatNumber(f.effectiveScore),
-            f.moscow ?? '–',
-            kanoText(f.kano),
-            formatNumber(f.effort),
-            f.release ?? '–',
-            f.status,
-            f.requires.length > 0 ? f.requires.join(', ') : '–'
+            ...planCells(f)
         ]);
         lines.push(...textTable(
-            ['#', 'Feature', 'Title', methodLabel(product.method), 'Effective', 'MoSCoW', 'Kano', 'Effort', 'Release', 'Status', 'Requires'],
+            ['#', 'Feature', 'Title', methodLabel(product.method), 'Effective', ...PLAN_HEADERS],
             rows,
-            ['right', 'left', 'left', 'right', 'right', 'left', 'left', 'right', 'left', 'left', 'left']
+            ['right', 'left', 'left', 'right', 'right', ...PLAN_ALIGN]
         ));
     }
     return lines;
@@ -95,20 +103,15 @@ export function rankMarkdown(report: RankReport): string[] {
         if (lines.length > 0) lines.push('');
         lines.push(`## ${product.title ?? product.name} — ranked by ${methodLabel(product.method)}`, '');
         lines.push(...markdownTable(
-            ['#', 'Feature', methodLabel(product.method), 'Effective', 'MoSCoW', 'Kano', 'Effort', 'Release', 'Status', 'Requires'],
+            ['#', 'Feature', methodLabel(product.method), 'Effective', ...PLAN_HEADERS],
             product.features.map(f => [
                 f.rank === null ? '–' : String(f.rank),
                 f.title ? `${escapeMarkdown(f.title)} (${codeName(f.name)})` : codeName(f.name),
                 formatNumber(f.score),
                 formatNumber(f.effectiveScore),
-                f.moscow ?? '–',
-                kanoText(f.kano),
-                formatNumber(f.effort),
-                f.release ?? '–',
-                f.status,
-                f.requires.length > 0 ? f.requires.join(', ') : '–'
+                ...planCells(f)
             ]),
-            ['right', 'left', 'right', 'right', 'left', 'left', 'right', 'left', 'left', 'left']
+            ['right', 'left', 'right', 'right', ...PLAN_ALIGN]
         ));
     }
     return lines;
