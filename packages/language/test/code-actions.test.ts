@@ -36,6 +36,12 @@ describe('quick fixes', () => {
         assert.match(importance[0].result, /importance 10 satisfaction 3/);
     });
 
+    it('a percent written as a bare number: add the %', async () => {
+        const found = await fixes(product('  feature a "A" { requestedBy s rice { reach 1 impact high confidence 80 effort 1 } }'), 'syntax');
+        assert.deepEqual(found.map(f => f.title), ['Change to 80%']);
+        assert.match(found[0].result, /confidence 80% effort/);
+    });
+
     it('not-fibonacci: the nearest value on the scale', async () => {
         const found = await fixes(product('  feature a "A" { requestedBy s wsjf { value 4 criticality 5 risk 3 size 5 } }'), 'not-fibonacci');
         assert.deepEqual(found.map(f => f.title), ['Change to 3']);

@@ -44,6 +44,17 @@ describe('syntax', () => {
         assert.match(result.findings[0].message, /string is not closed/);
     });
 
+    it('asks for a percent where a bare number is written, without losing the rest of the block', async () => {
+        const result = await check(product('  release v1 "V1" { date 2027-01-01 }\n  feature a "A" {\n    rice { reach 100 impact high confidence 80 effort 2 }\n    release v1\n    requestedBy s\n  }'));
+        assert.deepEqual(result.codes, ['syntax@6']);
+        assert.equal(result.errors[0].message, 'Confidence is a percent: write 80%, not 80.');
+        assert.equal(coveredText(result, result.errors[0]), 'confidence 80');
+        const forecast = await check(product('  forecast f "F" { months 2 price 1 customers 1 growth 5 churn 1% }'));
+        assert.deepEqual(forecast.codes, ['syntax@4']);
+        assert.equal(forecast.errors[0].message, 'Growth is a percent: write 5%, not 5.');
+        assert.equal(forecast.model.productsByName.get('p')!.forecasts[0].result, null);
+    });
+
     it('accepts an empty file and a file of comments', async () => {
         assert.deepEqual((await check('')).codes, []);
         assert.deepEqual((await check('// nothing yet\n/* still\n nothing */\n')).codes, []);

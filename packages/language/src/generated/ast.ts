@@ -182,10 +182,12 @@ export interface Forecast extends langium.AstNode {
     readonly $container: Product;
     readonly $type: 'Forecast';
     churn?: number;
+    churnWithoutPercent?: number;
     customers?: number;
     description?: string;
     fixedCost?: number;
     growth?: number;
+    growthWithoutPercent?: number;
     months?: number;
     name: Name;
     price?: number;
@@ -196,10 +198,12 @@ export interface Forecast extends langium.AstNode {
 export const Forecast = {
     $type: 'Forecast',
     churn: 'churn',
+    churnWithoutPercent: 'churnWithoutPercent',
     customers: 'customers',
     description: 'description',
     fixedCost: 'fixedCost',
     growth: 'growth',
+    growthWithoutPercent: 'growthWithoutPercent',
     months: 'months',
     name: 'name',
     price: 'price',
@@ -489,6 +493,7 @@ export interface Rice extends langium.AstNode {
     readonly $container: Feature;
     readonly $type: 'Rice';
     confidence?: number;
+    confidenceWithoutPercent?: number;
     effort?: number;
     impactNumber?: number;
     impactWord?: Name;
@@ -498,6 +503,7 @@ export interface Rice extends langium.AstNode {
 export const Rice = {
     $type: 'Rice',
     confidence: 'confidence',
+    confidenceWithoutPercent: 'confidenceWithoutPercent',
     effort: 'effort',
     impactNumber: 'impactNumber',
     impactWord: 'impactWord',
@@ -702,6 +708,9 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
                 churn: {
                     name: Forecast.churn
                 },
+                churnWithoutPercent: {
+                    name: Forecast.churnWithoutPercent
+                },
                 customers: {
                     name: Forecast.customers
                 },
@@ -713,6 +722,9 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
                 },
                 growth: {
                     name: Forecast.growth
+                },
+                growthWithoutPercent: {
+                    name: Forecast.growthWithoutPercent
                 },
                 months: {
                     name: Forecast.months
@@ -945,6 +957,9 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
             properties: {
                 confidence: {
                     name: Rice.confidence
+                },
+                confidenceWithoutPercent: {
+                    name: Rice.confidenceWithoutPercent
                 },
                 effort: {
                     name: Rice.effort

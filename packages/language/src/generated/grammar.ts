@@ -1826,16 +1826,33 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "value": "confidence"
                   },
                   {
-                    "$type": "Assignment",
-                    "feature": "confidence",
-                    "operator": "=",
-                    "terminal": {
-                      "$type": "RuleCall",
-                      "rule": {
-                        "$ref": "#/rules@34"
+                    "$type": "Alternatives",
+                    "elements": [
+                      {
+                        "$type": "Assignment",
+                        "feature": "confidence",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@34"
+                          },
+                          "arguments": []
+                        }
                       },
-                      "arguments": []
-                    }
+                      {
+                        "$type": "Assignment",
+                        "feature": "confidenceWithoutPercent",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@35"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ]
                   }
                 ]
               },
@@ -2361,16 +2378,33 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "value": "growth"
                       },
                       {
-                        "$type": "Assignment",
-                        "feature": "growth",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@34"
+                        "$type": "Alternatives",
+                        "elements": [
+                          {
+                            "$type": "Assignment",
+                            "feature": "growth",
+                            "operator": "=",
+                            "terminal": {
+                              "$type": "RuleCall",
+                              "rule": {
+                                "$ref": "#/rules@34"
+                              },
+                              "arguments": []
+                            }
                           },
-                          "arguments": []
-                        }
+                          {
+                            "$type": "Assignment",
+                            "feature": "growthWithoutPercent",
+                            "operator": "=",
+                            "terminal": {
+                              "$type": "RuleCall",
+                              "rule": {
+                                "$ref": "#/rules@35"
+                              },
+                              "arguments": []
+                            }
+                          }
+                        ]
                       }
                     ]
                   },
@@ -2382,16 +2416,33 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "value": "churn"
                       },
                       {
-                        "$type": "Assignment",
-                        "feature": "churn",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@34"
+                        "$type": "Alternatives",
+                        "elements": [
+                          {
+                            "$type": "Assignment",
+                            "feature": "churn",
+                            "operator": "=",
+                            "terminal": {
+                              "$type": "RuleCall",
+                              "rule": {
+                                "$ref": "#/rules@34"
+                              },
+                              "arguments": []
+                            }
                           },
-                          "arguments": []
-                        }
+                          {
+                            "$type": "Assignment",
+                            "feature": "churnWithoutPercent",
+                            "operator": "=",
+                            "terminal": {
+                              "$type": "RuleCall",
+                              "rule": {
+                                "$ref": "#/rules@35"
+                              },
+                              "arguments": []
+                            }
+                          }
+                        ]
                       }
                     ]
                   },

@@ -244,8 +244,9 @@ function scoringOf(blocks: readonly ast.Product[]): ScoringModel {
 function forecastOf(node: ast.Forecast, product: ProductModel): ForecastModel {
     const missing = (['months', 'price', 'customers'] as const).filter(key => node[key] === undefined);
     const months = validValue(node.months, RANGES.months);
-    const growth = node.growth === undefined ? 0 : validValue(node.growth, RANGES.rate);
-    const churn = node.churn === undefined ? 0 : validValue(node.churn, RANGES.rate);
+    // Absent growth or churn is 0%; one written without % is an error, and no forecast is made.
+    const growth = node.growthWithoutPercent !== undefined ? undefined : node.growth === undefined ? 0 : validValue(node.growth, RANGES.rate);
+    const churn = node.churnWithoutPercent !== undefined ? undefined : node.churn === undefined ? 0 : validValue(node.churn, RANGES.rate);
     const inputs = missing.length === 0 && months !== undefined && growth !== undefined && churn !== undefined
         ? {
             months, price: node.price!, customers: node.customers!, growth, churn,

@@ -109,7 +109,7 @@ export function missingInputs(feature: ast.Feature, method: string): string[] {
             const missing: string[] = [];
             if (rice?.reach === undefined) missing.push('reach');
             if (rice?.impactWord === undefined && rice?.impactNumber === undefined) missing.push('impact');
-            if (rice?.confidence === undefined) missing.push('confidence');
+            if (rice?.confidence === undefined && rice?.confidenceWithoutPercent === undefined) missing.push('confidence');
             if (riceEffort(feature) === undefined) missing.push('effort');
             return missing.map(input => `rice ${input}`);
         }

@@ -51,6 +51,17 @@ export class ValueChecks {
             { node, range: this.locate.property(node, key) ?? valueRange, code: Codes.OutOfRange, data });
     }
 
+    /** A percent written as a bare number (`confidence 80`): say how to write it, with the fix. */
+    private checkPercentWritten(node: AstNode, property: string, key: string, label: string, value: number | undefined, accept: ValidationAcceptor): void {
+        if (value === undefined) return;
+        const valueRange = this.locate.value(node, property);
+        const written = `${formatInput(value)}%`;
+        accept('error', `${label} is a percent: write ${written}, not ${formatInput(value)}.`, {
+            node, range: this.locate.property(node, key) ?? valueRange, code: Codes.Syntax,
+            data: valueRange ? { fix: 'replace', range: rangeData(valueRange), options: [{ title: `Change to ${written}`, text: written }] } satisfies FixData : undefined
+        });
+    }
+
     private checkDate(node: AstNode, property: string, key: string, value: string | undefined, accept: ValidationAcceptor): void {
         if (value === undefined || isCalendarDate(value)) return;
         accept('error', `${value} is not a calendar date: write an existing date as YYYY-MM-DD.`,
@@ -60,6 +71,7 @@ export class ValueChecks {
     checkRice(rice: ast.Rice, accept: ValidationAcceptor): void {
         this.checkRange(rice, 'reach', 'Reach', rice.reach, RANGES.reach, accept);
         this.checkRange(rice, 'confidence', 'Confidence', rice.confidence, RANGES.confidence, accept);
+        this.checkPercentWritten(rice, 'confidenceWithoutPercent', 'confidence', 'Confidence', rice.confidenceWithoutPercent, accept);
         this.checkRange(rice, 'effort', 'RICE effort', rice.effort, RANGES.effort, accept);
         const written = rice.impactWord ?? rice.impactNumber;
         const onScale = rice.impactWord !== undefined ? Object.prototype.hasOwnProperty.call(IMPACT_SCALE, rice.impactWord) : rice.impactNumber !== undefined && isImpactNumber(rice.impactNumber);
@@ -124,6 +136,8 @@ export class ValueChecks {
         this.checkRange(forecast, 'months', 'Months', forecast.months, RANGES.months, accept);
         this.checkRange(forecast, 'growth', 'Growth', forecast.growth, RANGES.rate, accept);
         this.checkRange(forecast, 'churn', 'Churn', forecast.churn, RANGES.rate, accept);
+        this.checkPercentWritten(forecast, 'growthWithoutPercent', 'growth', 'Growth', forecast.growthWithoutPercent, accept);
+        this.checkPercentWritten(forecast, 'churnWithoutPercent', 'churn', 'Churn', forecast.churnWithoutPercent, accept);
         this.checkRange(forecast, 'customers', 'Customers', forecast.customers, RANGES.count, accept);
     }
 
