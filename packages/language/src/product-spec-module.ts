@@ -18,6 +18,8 @@ import { ProductSpecScopeComputation } from './references/scope-computation.js';
 import { ProductSpecScopeProvider } from './references/scope-provider.js';
 import { ProductSpecParserErrorMessageProvider } from './syntax/parser-messages.js';
 import { PropertyKeywords } from './syntax/properties.js';
+import { createProductSpecParser } from './syntax/parser.js';
+import { ProductSpecTokenBuilder } from './syntax/token-builder.js';
 import { ProductSpecValueConverter } from './syntax/value-converter.js';
 import { ProductSpecDocumentValidator } from './validation/document-validator.js';
 import { registerValidationChecks } from './validation/validator.js';
@@ -38,6 +40,10 @@ export type ProductSpecServices = LangiumServices & ProductSpecAddedServices;
 export const ProductSpecModule: Module<ProductSpecServices, PartialLangiumServices & ProductSpecAddedServices> = {
     parser: {
         ValueConverter: () => new ProductSpecValueConverter(),
+        TokenBuilder: () => new ProductSpecTokenBuilder(),
+        LangiumParser: services => createProductSpecParser(services),
+        // Every decision of the grammar is LL(2) at most: chevrotain's LL(k) lookahead, not ALL(*).
+        ParserConfig: () => ({ maxLookahead: 3 }),
         ParserErrorMessageProvider: () => new ProductSpecParserErrorMessageProvider()
     },
     references: {

@@ -144,7 +144,7 @@ export interface Feature extends langium.AstNode {
     kanoSurvey?: KanoSurvey;
     moscow?: MoscowValue;
     moves: Array<langium.Reference<Metric>>;
-    name: Name;
+    name: string;
     release?: langium.Reference<Release>;
     requestedBy: Array<langium.Reference<Stakeholder>>;
     requires: Array<langium.Reference<Feature>>;
@@ -189,7 +189,7 @@ export interface Forecast extends langium.AstNode {
     growth?: number;
     growthWithoutPercent?: number;
     months?: number;
-    name: Name;
+    name: string;
     price?: number;
     title?: string;
     variableCost?: number;
@@ -305,7 +305,7 @@ export interface Metric extends langium.AstNode {
     baseline?: number;
     current?: number;
     description?: string;
-    name: Name;
+    name: string;
     target?: number;
     targetDate?: string;
     title?: string;
@@ -348,18 +348,12 @@ export function isMoscowValue(item: unknown): item is MoscowValue {
     return item === 'must' || item === 'should' || item === 'could' || item === 'wont';
 }
 
-export type Name = 'addresses' | 'attractive' | 'average' | 'baseline' | 'building' | 'by' | 'capacity' | 'churn' | 'commercial' | 'concept' | 'confidence' | 'cost' | 'could' | 'criticality' | 'currency' | 'current' | 'customer' | 'customers' | 'date' | 'decline' | 'description' | 'development' | 'dropped' | 'ease' | 'effort' | 'engineering' | 'fixed' | 'group' | 'growth' | 'high' | 'ice' | 'idea' | 'impact' | 'importance' | 'improvement' | 'indifferent' | 'influence' | 'interest' | 'kano' | 'launch' | 'low' | 'manager' | 'maturity' | 'medium' | 'method' | 'metrics' | 'months' | 'moscow' | 'moves' | 'must' | 'opportunity' | 'performance' | 'phase' | 'planned' | 'price' | 'questionable' | 'reach' | 'requestedBy' | 'requires' | 'retired' | 'reverse' | 'rice' | 'risk' | 'role' | 'satisfaction' | 'shipped' | 'should' | 'size' | 'stage' | 'status' | 'strategy' | 'target' | 'unit' | 'value' | 'variable' | 'vision' | 'weighted' | 'weights' | 'wont' | 'wsjf' | string;
-
-export function isName(item: unknown): item is Name {
-    return item === 'vision' || item === 'strategy' || item === 'manager' || item === 'stage' || item === 'currency' || item === 'concept' || item === 'development' || item === 'launch' || item === 'growth' || item === 'maturity' || item === 'decline' || item === 'retired' || item === 'group' || item === 'role' || item === 'influence' || item === 'interest' || item === 'description' || item === 'engineering' || item === 'commercial' || item === 'customer' || item === 'low' || item === 'medium' || item === 'high' || item === 'size' || item === 'importance' || item === 'satisfaction' || item === 'metrics' || item === 'unit' || item === 'baseline' || item === 'current' || item === 'target' || item === 'by' || item === 'date' || item === 'phase' || item === 'capacity' || item === 'improvement' || item === 'status' || item === 'idea' || item === 'planned' || item === 'building' || item === 'shipped' || item === 'dropped' || item === 'moscow' || item === 'must' || item === 'should' || item === 'could' || item === 'wont' || item === 'kano' || item === 'performance' || item === 'attractive' || item === 'indifferent' || item === 'reverse' || item === 'questionable' || item === 'rice' || item === 'reach' || item === 'impact' || item === 'confidence' || item === 'effort' || item === 'wsjf' || item === 'value' || item === 'criticality' || item === 'risk' || item === 'ice' || item === 'ease' || item === 'addresses' || item === 'requestedBy' || item === 'moves' || item === 'requires' || item === 'months' || item === 'price' || item === 'customers' || item === 'churn' || item === 'cost' || item === 'fixed' || item === 'variable' || item === 'method' || item === 'weights' || item === 'weighted' || item === 'average' || item === 'opportunity' || (typeof item === 'string' && (/[A-Za-z_][A-Za-z0-9_]*/.test(item)));
-}
-
 export interface Need extends langium.AstNode {
     readonly $container: Product;
     readonly $type: 'Need';
     description?: string;
     importance?: number;
-    name: Name;
+    name: string;
     persona?: langium.Reference<Persona>;
     satisfaction?: number;
     title?: string;
@@ -384,7 +378,7 @@ export interface Objective extends langium.AstNode {
     readonly $type: 'Objective';
     description?: string;
     metrics: Array<langium.Reference<Metric>>;
-    name: Name;
+    name: string;
     title?: string;
 }
 
@@ -404,7 +398,7 @@ export interface Persona extends langium.AstNode {
     readonly $container: Model | Product;
     readonly $type: 'Persona';
     description?: string;
-    name: Name;
+    name: string;
     size?: number;
     title?: string;
 }
@@ -430,10 +424,10 @@ export function isPhase(item: unknown): item is Phase {
 export interface Product extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Product';
-    currency?: Name;
+    currency?: string;
     manager?: langium.Reference<Stakeholder>;
     members: Array<Member>;
-    name: Name;
+    name: string;
     scoring: Array<Scoring>;
     stage?: Stage;
     strategy?: string;
@@ -470,7 +464,7 @@ export interface Release extends langium.AstNode {
     capacity?: number;
     date?: string;
     description?: string;
-    name: Name;
+    name: string;
     phase?: Phase;
     title?: string;
 }
@@ -496,7 +490,7 @@ export interface Rice extends langium.AstNode {
     confidenceWithoutPercent?: number;
     effort?: number;
     impactNumber?: number;
-    impactWord?: Name;
+    impactWord?: string;
     reach?: number;
 }
 
@@ -546,7 +540,7 @@ export interface Stakeholder extends langium.AstNode {
     group?: Group;
     influence?: Level;
     interest?: Level;
-    name: Name;
+    name: string;
     role?: string;
     title?: string;
 }

@@ -89,7 +89,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -101,7 +101,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             },
@@ -128,7 +128,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@36"
                       },
                       "arguments": []
                     }
@@ -149,7 +149,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@36"
                       },
                       "arguments": []
                     }
@@ -175,7 +175,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@29"
+                          "$ref": "#/rules@28"
                         },
                         "arguments": []
                       },
@@ -220,7 +220,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@28"
+                        "$ref": "#/rules@35"
                       },
                       "arguments": []
                     }
@@ -349,7 +349,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -361,7 +361,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             },
@@ -412,7 +412,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@37"
+                            "$ref": "#/rules@36"
                           },
                           "arguments": []
                         }
@@ -475,7 +475,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@37"
+                            "$ref": "#/rules@36"
                           },
                           "arguments": []
                         }
@@ -515,7 +515,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -527,7 +527,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             },
@@ -557,7 +557,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@35"
+                            "$ref": "#/rules@34"
                           },
                           "arguments": []
                         }
@@ -578,7 +578,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@37"
+                            "$ref": "#/rules@36"
                           },
                           "arguments": []
                         }
@@ -618,7 +618,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -630,7 +630,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             },
@@ -665,7 +665,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@28"
                             },
                             "arguments": []
                           },
@@ -689,7 +689,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@35"
+                            "$ref": "#/rules@34"
                           },
                           "arguments": []
                         }
@@ -710,7 +710,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@35"
+                            "$ref": "#/rules@34"
                           },
                           "arguments": []
                         }
@@ -731,7 +731,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@37"
+                            "$ref": "#/rules@36"
                           },
                           "arguments": []
                         }
@@ -771,7 +771,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -783,7 +783,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             },
@@ -818,7 +818,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@28"
                             },
                             "arguments": []
                           },
@@ -845,7 +845,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@29"
+                                  "$ref": "#/rules@28"
                                 },
                                 "arguments": []
                               },
@@ -872,7 +872,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@37"
+                            "$ref": "#/rules@36"
                           },
                           "arguments": []
                         }
@@ -912,7 +912,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -924,7 +924,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             },
@@ -954,7 +954,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@37"
+                            "$ref": "#/rules@36"
                           },
                           "arguments": []
                         }
@@ -975,7 +975,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@35"
+                            "$ref": "#/rules@34"
                           },
                           "arguments": []
                         }
@@ -996,7 +996,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@35"
+                            "$ref": "#/rules@34"
                           },
                           "arguments": []
                         }
@@ -1017,7 +1017,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@35"
+                            "$ref": "#/rules@34"
                           },
                           "arguments": []
                         }
@@ -1036,7 +1036,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@33"
+                                "$ref": "#/rules@32"
                               },
                               "arguments": []
                             }
@@ -1060,7 +1060,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@37"
+                            "$ref": "#/rules@36"
                           },
                           "arguments": []
                         }
@@ -1100,7 +1100,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -1112,7 +1112,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             },
@@ -1142,7 +1142,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@33"
+                            "$ref": "#/rules@32"
                           },
                           "arguments": []
                         }
@@ -1184,7 +1184,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@35"
+                            "$ref": "#/rules@34"
                           },
                           "arguments": []
                         }
@@ -1205,7 +1205,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@37"
+                            "$ref": "#/rules@36"
                           },
                           "arguments": []
                         }
@@ -1245,7 +1245,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -1257,7 +1257,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             },
@@ -1287,7 +1287,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@37"
+                            "$ref": "#/rules@36"
                           },
                           "arguments": []
                         }
@@ -1334,7 +1334,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@28"
                             },
                             "arguments": []
                           },
@@ -1485,7 +1485,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@28"
                             },
                             "arguments": []
                           },
@@ -1512,7 +1512,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@29"
+                                  "$ref": "#/rules@28"
                                 },
                                 "arguments": []
                               },
@@ -1544,7 +1544,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@28"
                             },
                             "arguments": []
                           },
@@ -1571,7 +1571,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@29"
+                                  "$ref": "#/rules@28"
                                 },
                                 "arguments": []
                               },
@@ -1603,7 +1603,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@28"
                             },
                             "arguments": []
                           },
@@ -1630,7 +1630,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@29"
+                                  "$ref": "#/rules@28"
                                 },
                                 "arguments": []
                               },
@@ -1662,7 +1662,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@28"
                             },
                             "arguments": []
                           },
@@ -1689,7 +1689,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@29"
+                                  "$ref": "#/rules@28"
                                 },
                                 "arguments": []
                               },
@@ -1716,7 +1716,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@35"
+                            "$ref": "#/rules@34"
                           },
                           "arguments": []
                         }
@@ -1773,7 +1773,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@35"
+                        "$ref": "#/rules@34"
                       },
                       "arguments": []
                     }
@@ -1797,7 +1797,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@28"
+                            "$ref": "#/rules@35"
                           },
                           "arguments": []
                         }
@@ -1809,7 +1809,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@35"
+                            "$ref": "#/rules@34"
                           },
                           "arguments": []
                         }
@@ -1835,7 +1835,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@34"
+                            "$ref": "#/rules@33"
                           },
                           "arguments": []
                         }
@@ -1847,7 +1847,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@35"
+                            "$ref": "#/rules@34"
                           },
                           "arguments": []
                         }
@@ -1870,7 +1870,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@35"
+                        "$ref": "#/rules@34"
                       },
                       "arguments": []
                     }
@@ -1924,7 +1924,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@35"
+                        "$ref": "#/rules@34"
                       },
                       "arguments": []
                     }
@@ -1945,7 +1945,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@35"
+                        "$ref": "#/rules@34"
                       },
                       "arguments": []
                     }
@@ -1966,7 +1966,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@35"
+                        "$ref": "#/rules@34"
                       },
                       "arguments": []
                     }
@@ -1987,7 +1987,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@35"
+                        "$ref": "#/rules@34"
                       },
                       "arguments": []
                     }
@@ -2041,7 +2041,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@35"
+                        "$ref": "#/rules@34"
                       },
                       "arguments": []
                     }
@@ -2062,7 +2062,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@35"
+                        "$ref": "#/rules@34"
                       },
                       "arguments": []
                     }
@@ -2083,7 +2083,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@35"
+                        "$ref": "#/rules@34"
                       },
                       "arguments": []
                     }
@@ -2137,7 +2137,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@35"
+                        "$ref": "#/rules@34"
                       },
                       "arguments": []
                     }
@@ -2158,7 +2158,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@35"
+                        "$ref": "#/rules@34"
                       },
                       "arguments": []
                     }
@@ -2179,7 +2179,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@35"
+                        "$ref": "#/rules@34"
                       },
                       "arguments": []
                     }
@@ -2200,7 +2200,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@35"
+                        "$ref": "#/rules@34"
                       },
                       "arguments": []
                     }
@@ -2221,7 +2221,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@35"
+                        "$ref": "#/rules@34"
                       },
                       "arguments": []
                     }
@@ -2242,7 +2242,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@35"
+                        "$ref": "#/rules@34"
                       },
                       "arguments": []
                     }
@@ -2279,7 +2279,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -2291,7 +2291,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             },
@@ -2321,7 +2321,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@35"
+                            "$ref": "#/rules@34"
                           },
                           "arguments": []
                         }
@@ -2342,7 +2342,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@35"
+                            "$ref": "#/rules@34"
                           },
                           "arguments": []
                         }
@@ -2363,7 +2363,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@35"
+                            "$ref": "#/rules@34"
                           },
                           "arguments": []
                         }
@@ -2387,7 +2387,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@34"
+                                "$ref": "#/rules@33"
                               },
                               "arguments": []
                             }
@@ -2399,7 +2399,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@35"
+                                "$ref": "#/rules@34"
                               },
                               "arguments": []
                             }
@@ -2425,7 +2425,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@34"
+                                "$ref": "#/rules@33"
                               },
                               "arguments": []
                             }
@@ -2437,7 +2437,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@35"
+                                "$ref": "#/rules@34"
                               },
                               "arguments": []
                             }
@@ -2470,7 +2470,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                                 "terminal": {
                                   "$type": "RuleCall",
                                   "rule": {
-                                    "$ref": "#/rules@35"
+                                    "$ref": "#/rules@34"
                                   },
                                   "arguments": []
                                 }
@@ -2491,7 +2491,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                                 "terminal": {
                                   "$type": "RuleCall",
                                   "rule": {
-                                    "$ref": "#/rules@35"
+                                    "$ref": "#/rules@34"
                                   },
                                   "arguments": []
                                 }
@@ -2516,7 +2516,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@37"
+                            "$ref": "#/rules@36"
                           },
                           "arguments": []
                         }
@@ -2676,14 +2676,14 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                 {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@34"
+                    "$ref": "#/rules@33"
                   },
                   "arguments": []
                 },
                 {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@34"
                   },
                   "arguments": []
                 }
@@ -3004,346 +3004,6 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
     },
     {
       "$type": "ParserRule",
-      "name": "Name",
-      "dataType": "string",
-      "definition": {
-        "$type": "Alternatives",
-        "elements": [
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@36"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "Keyword",
-            "value": "vision"
-          },
-          {
-            "$type": "Keyword",
-            "value": "strategy"
-          },
-          {
-            "$type": "Keyword",
-            "value": "manager"
-          },
-          {
-            "$type": "Keyword",
-            "value": "stage"
-          },
-          {
-            "$type": "Keyword",
-            "value": "currency"
-          },
-          {
-            "$type": "Keyword",
-            "value": "concept"
-          },
-          {
-            "$type": "Keyword",
-            "value": "development"
-          },
-          {
-            "$type": "Keyword",
-            "value": "launch"
-          },
-          {
-            "$type": "Keyword",
-            "value": "growth"
-          },
-          {
-            "$type": "Keyword",
-            "value": "maturity"
-          },
-          {
-            "$type": "Keyword",
-            "value": "decline"
-          },
-          {
-            "$type": "Keyword",
-            "value": "retired"
-          },
-          {
-            "$type": "Keyword",
-            "value": "group"
-          },
-          {
-            "$type": "Keyword",
-            "value": "role"
-          },
-          {
-            "$type": "Keyword",
-            "value": "influence"
-          },
-          {
-            "$type": "Keyword",
-            "value": "interest"
-          },
-          {
-            "$type": "Keyword",
-            "value": "description"
-          },
-          {
-            "$type": "Keyword",
-            "value": "engineering"
-          },
-          {
-            "$type": "Keyword",
-            "value": "commercial"
-          },
-          {
-            "$type": "Keyword",
-            "value": "customer"
-          },
-          {
-            "$type": "Keyword",
-            "value": "low"
-          },
-          {
-            "$type": "Keyword",
-            "value": "medium"
-          },
-          {
-            "$type": "Keyword",
-            "value": "high"
-          },
-          {
-            "$type": "Keyword",
-            "value": "size"
-          },
-          {
-            "$type": "Keyword",
-            "value": "importance"
-          },
-          {
-            "$type": "Keyword",
-            "value": "satisfaction"
-          },
-          {
-            "$type": "Keyword",
-            "value": "metrics"
-          },
-          {
-            "$type": "Keyword",
-            "value": "unit"
-          },
-          {
-            "$type": "Keyword",
-            "value": "baseline"
-          },
-          {
-            "$type": "Keyword",
-            "value": "current"
-          },
-          {
-            "$type": "Keyword",
-            "value": "target"
-          },
-          {
-            "$type": "Keyword",
-            "value": "by"
-          },
-          {
-            "$type": "Keyword",
-            "value": "date"
-          },
-          {
-            "$type": "Keyword",
-            "value": "phase"
-          },
-          {
-            "$type": "Keyword",
-            "value": "capacity"
-          },
-          {
-            "$type": "Keyword",
-            "value": "improvement"
-          },
-          {
-            "$type": "Keyword",
-            "value": "status"
-          },
-          {
-            "$type": "Keyword",
-            "value": "idea"
-          },
-          {
-            "$type": "Keyword",
-            "value": "planned"
-          },
-          {
-            "$type": "Keyword",
-            "value": "building"
-          },
-          {
-            "$type": "Keyword",
-            "value": "shipped"
-          },
-          {
-            "$type": "Keyword",
-            "value": "dropped"
-          },
-          {
-            "$type": "Keyword",
-            "value": "moscow"
-          },
-          {
-            "$type": "Keyword",
-            "value": "must"
-          },
-          {
-            "$type": "Keyword",
-            "value": "should"
-          },
-          {
-            "$type": "Keyword",
-            "value": "could"
-          },
-          {
-            "$type": "Keyword",
-            "value": "wont"
-          },
-          {
-            "$type": "Keyword",
-            "value": "kano"
-          },
-          {
-            "$type": "Keyword",
-            "value": "performance"
-          },
-          {
-            "$type": "Keyword",
-            "value": "attractive"
-          },
-          {
-            "$type": "Keyword",
-            "value": "indifferent"
-          },
-          {
-            "$type": "Keyword",
-            "value": "reverse"
-          },
-          {
-            "$type": "Keyword",
-            "value": "questionable"
-          },
-          {
-            "$type": "Keyword",
-            "value": "rice"
-          },
-          {
-            "$type": "Keyword",
-            "value": "reach"
-          },
-          {
-            "$type": "Keyword",
-            "value": "impact"
-          },
-          {
-            "$type": "Keyword",
-            "value": "confidence"
-          },
-          {
-            "$type": "Keyword",
-            "value": "effort"
-          },
-          {
-            "$type": "Keyword",
-            "value": "wsjf"
-          },
-          {
-            "$type": "Keyword",
-            "value": "value"
-          },
-          {
-            "$type": "Keyword",
-            "value": "criticality"
-          },
-          {
-            "$type": "Keyword",
-            "value": "risk"
-          },
-          {
-            "$type": "Keyword",
-            "value": "ice"
-          },
-          {
-            "$type": "Keyword",
-            "value": "ease"
-          },
-          {
-            "$type": "Keyword",
-            "value": "addresses"
-          },
-          {
-            "$type": "Keyword",
-            "value": "requestedBy"
-          },
-          {
-            "$type": "Keyword",
-            "value": "moves"
-          },
-          {
-            "$type": "Keyword",
-            "value": "requires"
-          },
-          {
-            "$type": "Keyword",
-            "value": "months"
-          },
-          {
-            "$type": "Keyword",
-            "value": "price"
-          },
-          {
-            "$type": "Keyword",
-            "value": "customers"
-          },
-          {
-            "$type": "Keyword",
-            "value": "churn"
-          },
-          {
-            "$type": "Keyword",
-            "value": "cost"
-          },
-          {
-            "$type": "Keyword",
-            "value": "fixed"
-          },
-          {
-            "$type": "Keyword",
-            "value": "variable"
-          },
-          {
-            "$type": "Keyword",
-            "value": "method"
-          },
-          {
-            "$type": "Keyword",
-            "value": "weights"
-          },
-          {
-            "$type": "Keyword",
-            "value": "weighted"
-          },
-          {
-            "$type": "Keyword",
-            "value": "average"
-          },
-          {
-            "$type": "Keyword",
-            "value": "opportunity"
-          }
-        ]
-      },
-      "entry": false,
-      "fragment": false,
-      "parameters": []
-    },
-    {
-      "$type": "ParserRule",
       "name": "QualifiedName",
       "dataType": "string",
       "definition": {
@@ -3352,7 +3012,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@28"
+              "$ref": "#/rules@35"
             },
             "arguments": []
           },
@@ -3366,7 +3026,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@28"
+                  "$ref": "#/rules@35"
                 },
                 "arguments": []
               }

@@ -6,9 +6,6 @@ import type { ProductSpecServices } from '../product-spec-module.js';
 import { hoverMarkdown } from './hover.js';
 import { DECLARATION_DOCS, IMPACT_WORDS, VALUE_DOCS, VALUE_KINDS, keywordDoc } from './vocabulary.js';
 
-/** Rules whose keywords are names, not keywords: every keyword stays usable as a name. */
-const NAME_RULES = new Set(['Name', 'QualifiedName']);
-
 function ruleOf(element: GrammarAST.AbstractElement): string | undefined {
     return AstUtils.getContainerOfType(element, GrammarAST.isParserRule)?.name;
 }
@@ -30,18 +27,16 @@ export class ProductSpecCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
-        if (GrammarAST.isKeyword(next.feature) && NAME_RULES.has(ruleOf(next.feature) ?? '')) {
-            // A name is expected here. After `impact` in a rice block, the name is an impact word.
-            if (this.previousWord(context) === 'impact' && !this.impactOffered.has(context)) {
-                this.impactOffered.add(context);
-                IMPACT_WORDS.forEach(({ word, multiplier, doc }, index) => acceptor(context, {
-                    label: word,
-                    kind: CompletionItemKind.EnumMember,
-                    detail: `RICE impact × ${multiplier}`,
-                    documentation: doc,
-                    sortText: `0${index}`
-                }));
-            }
+        // After `impact` in a rice block the grammar takes any name: offer RICE's impact scale.
+        if (AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment)?.feature === 'impactWord' && !this.impactOffered.has(context)) {
+            this.impactOffered.add(context);
+            IMPACT_WORDS.forEach(({ word, multiplier, doc }, index) => acceptor(context, {
+                label: word,
+                kind: CompletionItemKind.EnumMember,
+                detail: `RICE impact × ${multiplier}`,
+                documentation: doc,
+                sortText: `0${index}`
+            }));
             return;
         }
         return super.completionFor(context, next, acceptor);
@@ -95,11 +90,5 @@ export class ProductSpecCompletionProvider extends DefaultCompletionProvider {
             detail: title ? `${kind} · ${title}` : kind,
             documentation: hover ? { kind: 'markdown', value: hover } : item.documentation
         };
-    }
-
-    /** The word right before the token being completed. */
-    private previousWord(context: CompletionContext): string | undefined {
-        const before = context.textDocument.getText().slice(Math.max(0, context.tokenOffset - 200), context.tokenOffset);
-        return /([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(before)?.[1];
     }
 }

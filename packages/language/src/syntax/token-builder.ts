@@ -1,0 +1,24 @@
+import type { TokenType, TokenVocabulary } from 'chevrotain';
+import { DefaultTokenBuilder, type Grammar, type TokenBuilderOptions } from 'langium';
+import { isReservedWord } from './reserved.js';
+
+/**
+ * Keywords stay usable as names (language contract: only the words that open a declaration
+ * are reserved). Each such keyword is put in the category of the ID token, so where the
+ * grammar says `ID` the parser accepts it with one token test, instead of an alternative of
+ * every keyword (chevrotain token categories).
+ */
+export class ProductSpecTokenBuilder extends DefaultTokenBuilder {
+    override buildTokens(grammar: Grammar, options?: TokenBuilderOptions): TokenVocabulary {
+        const tokens = super.buildTokens(grammar, options) as TokenType[];
+        const id = tokens.find(token => token.name === 'ID');
+        if (!id) throw new Error('The grammar has no ID terminal.');
+        for (const token of tokens) {
+            if (typeof token.PATTERN === 'string' && /^\w+$/.test(token.PATTERN) && !isReservedWord(token.PATTERN)) {
+                token.CATEGORIES = [id];
+            }
+        }
+        return tokens;
+    }
+
+}
