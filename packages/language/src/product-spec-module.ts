@@ -23,6 +23,10 @@ import { ProductSpecTokenBuilder } from './syntax/token-builder.js';
 import { ProductSpecValueConverter } from './syntax/value-converter.js';
 import { ProductSpecDocumentValidator } from './validation/document-validator.js';
 import { registerValidationChecks } from './validation/validator.js';
+import { WorkspaceChecks } from './validation/workspace/workspace-checks.js';
+import { ProductSpecDocumentBuilder } from './workspace/document-builder.js';
+import { ProductSpecDocumentFactory } from './workspace/document-factory.js';
+import { ProductSpecIndexManager, ProductSpecReferenceDescriptionProvider } from './workspace/index-manager.js';
 
 /** Services this language adds to Langium's. */
 export interface ProductSpecAddedServices {
@@ -31,6 +35,9 @@ export interface ProductSpecAddedServices {
     };
     model: {
         ModelService: ModelService;
+    };
+    validation: {
+        WorkspaceChecks: WorkspaceChecks;
     };
 }
 
@@ -50,8 +57,12 @@ export const ProductSpecModule: Module<ProductSpecServices, PartialLangiumServic
         ScopeComputation: services => new ProductSpecScopeComputation(services),
         ScopeProvider: services => new ProductSpecScopeProvider(services)
     },
+    workspace: {
+        ReferenceDescriptionProvider: services => new ProductSpecReferenceDescriptionProvider(services)
+    },
     validation: {
-        DocumentValidator: services => new ProductSpecDocumentValidator(services, services.syntax.PropertyKeywords)
+        DocumentValidator: services => new ProductSpecDocumentValidator(services, services.syntax.PropertyKeywords, services.validation.WorkspaceChecks),
+        WorkspaceChecks: services => new WorkspaceChecks(services.model.ModelService, services.syntax.PropertyKeywords)
     },
     lsp: {
         CodeActionProvider: services => new ProductSpecCodeActionProvider(services),
@@ -76,7 +87,10 @@ export const ProductSpecSharedModule: Module<LangiumSharedServices, PartialLangi
         ExecuteCommandHandler: () => new ProductSpecCommandHandler()
     },
     workspace: {
-        WorkspaceManager: services => new ProductSpecWorkspaceManager(services)
+        WorkspaceManager: services => new ProductSpecWorkspaceManager(services),
+        DocumentBuilder: services => new ProductSpecDocumentBuilder(services),
+        LangiumDocumentFactory: services => new ProductSpecDocumentFactory(services),
+        IndexManager: services => new ProductSpecIndexManager(services)
     }
 };
 

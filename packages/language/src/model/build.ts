@@ -241,8 +241,13 @@ function scoringOf(blocks: readonly ast.Product[]): ScoringModel {
     };
 }
 
+/** What a forecast needs and does not give (months, price, customers). */
+export function missingForecastInputs(node: ast.Forecast): string[] {
+    return (['months', 'price', 'customers'] as const).filter(key => node[key] === undefined);
+}
+
 function forecastOf(node: ast.Forecast, product: ProductModel): ForecastModel {
-    const missing = (['months', 'price', 'customers'] as const).filter(key => node[key] === undefined);
+    const missing = missingForecastInputs(node);
     const months = validValue(node.months, RANGES.months);
     // Absent growth or churn is 0%; one written without % is an error, and no forecast is made.
     const growth = node.growthWithoutPercent !== undefined ? undefined : node.growth === undefined ? 0 : validValue(node.growth, RANGES.rate);

@@ -54,27 +54,12 @@ function isRanked(feature: FeatureModel): boolean {
 
 const MOSCOW_ORDER: Record<string, number> = { must: 0, should: 1, could: 2, wont: 3 };
 
-/**
- * Tie rules after the effective score (language contract): MoSCoW (must first), smaller
- * effort (unknown last), name A→Z. "Prerequisite first" is enforced by the topological order.
- */
-function compareTies(a: FeatureModel, b: FeatureModel): number {
-    const moscow = (MOSCOW_ORDER[a.moscow ?? ''] ?? 4) - (MOSCOW_ORDER[b.moscow ?? ''] ?? 4);
-    if (moscow !== 0) return moscow;
-    const effortA = a.effort ?? Infinity;
-    const effortB = b.effort ?? Infinity;
-    if (effortA !== effortB) return effortA < effortB ? -1 : 1;
-    const lowerA = a.name.toLowerCase();
-    const lowerB = b.name.toLowerCase();
+/** Names A→Z case-insensitively, then as written (`Auth` before `auth`). */
+export function compareNames(a: string, b: string): number {
+    const lowerA = a.toLowerCase();
+    const lowerB = b.toLowerCase();
     if (lowerA !== lowerB) return lowerA < lowerB ? -1 : 1;
-    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
-
-function compareScores(a: number | null, b: number | null): number {
-    if (a === b) return 0;
-    if (a === null) return 1;
-    if (b === null) return -1;
-    return b - a;
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -89,96 +74,129 @@ export function rankFeatures(product: ProductModel, features: readonly FeatureMo
     const weighted: WeightedBreakdown | undefined = method === 'weighted'
         ? { weights: product.scoring.weights, maxima: driverMaxima(features) }
         : undefined;
-    const own = new Map<FeatureModel, number | null>();
-    for (const feature of features) own.set(feature, ownScore(feature, method, weighted));
+    const count = features.length;
+    const indexOf = new Map<FeatureModel, number>();
+    features.forEach((feature, index) => indexOf.set(feature, index));
+    const own = features.map(feature => ownScore(feature, method, weighted));
+    const { effective, from } = effectiveScores(features, own, indexOf);
 
-    const inProduct = new Set(features);
-    const effective = effectiveScores(features, own, inProduct);
+    // The tie rules as one precomputed order: MoSCoW (must first), smaller effort (unknown
+    // last), name A→Z. "Prerequisite first" is enforced by the topological order below.
+    const byTies = features.map((_, index) => index).sort((a, b) => {
+        const fa = features[a];
+        const fb = features[b];
+        const moscow = (MOSCOW_ORDER[fa.moscow ?? ''] ?? 4) - (MOSCOW_ORDER[fb.moscow ?? ''] ?? 4);
+        if (moscow !== 0) return moscow;
+        const effortA = fa.effort ?? Infinity;
+        const effortB = fb.effort ?? Infinity;
+        if (effortA !== effortB) return effortA < effortB ? -1 : 1;
+        return compareNames(fa.name, fb.name) || a - b;
+    });
+    const tieRank = new Int32Array(count);
+    byTies.forEach((index, position) => { tieRank[index] = position; });
+    const before = (a: number, b: number): boolean => {
+        const sa = effective[a];
+        const sb = effective[b];
+        if (sa !== sb) {
+            if (sa === null) return false;
+            if (sb === null) return true;
+            return sa > sb;
+        }
+        return tieRank[a] < tieRank[b];
+    };
 
     // Kahn's algorithm over the ranked features, taking the best available feature each step.
-    const ranked = features.filter(isRanked);
-    const rankedSet = new Set(ranked);
-    const blockers = new Map<FeatureModel, number>();
-    const dependents = new Map<FeatureModel, FeatureModel[]>();
-    for (const feature of ranked) {
-        let count = 0;
-        for (const prerequisite of new Set(feature.requires)) {
+    const ranked = new Uint8Array(count);
+    features.forEach((feature, index) => { ranked[index] = isRanked(feature) ? 1 : 0; });
+    const blockers = new Int32Array(count);
+    const dependents: number[][] = features.map(() => []);
+    features.forEach((feature, index) => {
+        if (!ranked[index]) return;
+        const seen = new Set<number>();
+        for (const prerequisite of feature.requires) {
+            const p = indexOf.get(prerequisite);
             // Edges into a cycle are ignored: its features rank by their own scores.
-            if (prerequisite === feature || prerequisite.inCycle || !rankedSet.has(prerequisite)) continue;
-            count++;
-            let list = dependents.get(prerequisite);
-            if (!list) dependents.set(prerequisite, list = []);
-            list.push(feature);
+            if (p === undefined || p === index || prerequisite.inCycle || !ranked[p] || seen.has(p)) continue;
+            seen.add(p);
+            blockers[index]++;
+            dependents[p].push(index);
         }
-        blockers.set(feature, count);
-    }
-    const better = (a: FeatureModel, b: FeatureModel) => {
-        const byScore = compareScores(effective.get(a)!.score, effective.get(b)!.score);
-        return byScore !== 0 ? byScore < 0 : compareTies(a, b) < 0;
-    };
-    const available = new Heap<FeatureModel>(better);
-    for (const feature of ranked) if (blockers.get(feature) === 0) available.push(feature);
-    const order: FeatureModel[] = [];
+    });
+    const available = new Heap<number>(before);
+    for (let index = 0; index < count; index++) if (ranked[index] && blockers[index] === 0) available.push(index);
+    const order: number[] = [];
     while (available.size > 0) {
         const next = available.pop()!;
         order.push(next);
-        for (const dependent of dependents.get(next) ?? []) {
-            const left = blockers.get(dependent)! - 1;
-            blockers.set(dependent, left);
-            if (left === 0) available.push(dependent);
+        for (const dependent of dependents[next]) {
+            if (--blockers[dependent] === 0) available.push(dependent);
         }
     }
 
     const entries: RankedFeature[] = [];
     const byFeature = new Map<FeatureModel, RankedFeature>();
-    const add = (feature: FeatureModel, rank: number | null) => {
-        const eff = effective.get(feature)!;
-        const entry: RankedFeature = { feature, score: own.get(feature)!, effectiveScore: eff.score, inheritedFrom: eff.from, rank };
+    const add = (index: number, rank: number | null) => {
+        const feature = features[index];
+        const entry: RankedFeature = { feature, score: own[index], effectiveScore: effective[index], inheritedFrom: from[index], rank };
         entries.push(entry);
         byFeature.set(feature, entry);
     };
-    order.forEach((feature, index) => add(feature, index + 1));
-    const unranked = features.filter(feature => !isRanked(feature))
-        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const feature of unranked) add(feature, null);
+    order.forEach((index, position) => add(index, position + 1));
+    const unranked = features.map((_, index) => index).filter(index => !ranked[index])
+        .sort((a, b) => (features[a].name < features[b].name ? -1 : features[a].name > features[b].name ? 1 : 0));
+    for (const index of unranked) add(index, null);
     return { method, entries, byFeature, rankedCount: order.length, weighted };
 }
 
-interface Effective { score: number | null; from?: FeatureModel }
-
 /**
  * Effective scores, computed from the features that require others down to their
- * prerequisites (iterative depth-first, so deep chains cannot overflow the stack).
+ * prerequisites (iterative depth-first, so deep chains cannot overflow the stack). Among
+ * requirers with the same best score, the first by name is the one inherited from.
  */
-function effectiveScores(features: readonly FeatureModel[], own: Map<FeatureModel, number | null>, inProduct: Set<FeatureModel>): Map<FeatureModel, Effective> {
-    const result = new Map<FeatureModel, Effective>();
-    for (const root of features) {
-        if (result.has(root)) continue;
-        const stack: Array<{ feature: FeatureModel; expanded: boolean }> = [{ feature: root, expanded: false }];
+function effectiveScores(features: readonly FeatureModel[], own: ReadonlyArray<number | null>, indexOf: ReadonlyMap<FeatureModel, number>): { effective: Array<number | null>; from: Array<FeatureModel | undefined> } {
+    const count = features.length;
+    const effective: Array<number | null> = new Array(count).fill(null);
+    const from: Array<FeatureModel | undefined> = new Array(count).fill(undefined);
+    const done = new Uint8Array(count);
+    const requirersOf = (index: number): number[] => {
+        const feature = features[index];
+        if (feature.inCycle) return [];
+        const result: number[] = [];
+        for (const requirer of feature.requiredBy) {
+            const r = indexOf.get(requirer);
+            if (r !== undefined && r !== index) result.push(r);
+        }
+        return result;
+    };
+    for (let root = 0; root < count; root++) {
+        if (done[root]) continue;
+        const stack: Array<{ index: number; requirers: number[] | undefined }> = [{ index: root, requirers: undefined }];
         while (stack.length > 0) {
             const top = stack[stack.length - 1];
-            const feature = top.feature;
-            if (result.has(feature)) { stack.pop(); continue; }
-            const requirers = feature.inCycle ? [] : feature.requiredBy.filter(r => r !== feature && inProduct.has(r));
-            if (!top.expanded) {
-                top.expanded = true;
-                for (const requirer of requirers) {
-                    if (!result.has(requirer)) stack.push({ feature: requirer, expanded: false });
-                }
+            if (done[top.index]) { stack.pop(); continue; }
+            if (!top.requirers) {
+                top.requirers = requirersOf(top.index);
+                for (const requirer of top.requirers) if (!done[requirer]) stack.push({ index: requirer, requirers: undefined });
                 continue;
             }
             stack.pop();
-            let best: Effective = { score: own.get(feature) ?? null };
-            for (const requirer of [...requirers].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-                const candidate = result.get(requirer)!;
-                if (candidate.score !== null && (best.score === null || candidate.score > best.score)) {
-                    best = { score: candidate.score, from: requirer };
+            let best = own[top.index];
+            let bestFrom: FeatureModel | undefined;
+            for (const r of top.requirers) {
+                const candidate = effective[r];
+                if (candidate === null) continue;
+                const requirer = features[r];
+                if (best === null || candidate > best || (bestFrom && candidate === best && requirer.name < bestFrom.name)) {
+                    best = candidate;
+                    bestFrom = requirer;
                 }
             }
-            result.set(feature, best);
+            effective[top.index] = best;
+            from[top.index] = bestFrom;
+            done[top.index] = 1;
         }
     }
-    return result;
+    return { effective, from };
 }
 
 /** A binary heap; `before(a, b)` says whether a comes out first. */

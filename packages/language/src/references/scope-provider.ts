@@ -1,4 +1,4 @@
-import { AstUtils, DefaultScopeProvider, stream, type AstNodeDescription, type ReferenceInfo, type Scope, type Stream } from 'langium';
+import { AstUtils, DefaultScopeProvider, stream, WorkspaceCache, type AstNodeDescription, type LangiumCoreServices, type ReferenceInfo, type Scope, type Stream } from 'langium';
 import { isProduct } from '../generated/ast.js';
 import { qualifiedMemberName } from './scope-computation.js';
 
@@ -8,11 +8,59 @@ import { qualifiedMemberName } from './scope-computation.js';
  * Every lookup is a map access in the global index (built once per workspace state).
  */
 export class ProductSpecScopeProvider extends DefaultScopeProvider {
+    /** Per reference type: exported name → its first declaration in workspace order. */
+    private readonly namesByType: WorkspaceCache<string, NameScope>;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.namesByType = new WorkspaceCache(services.shared);
+    }
+
     override getScope(context: ReferenceInfo): Scope {
         const referenceType = this.reflection.getReferenceType(context);
-        const global = this.getGlobalScope(referenceType, context);
         const product = AstUtils.getContainerOfType(context.container, isProduct);
-        return new ProductScope(global, product?.name);
+        return new ProductScope(this.getGlobalScope(referenceType), product?.name);
+    }
+
+    /**
+     * A name declared twice (a `duplicate-name` error) resolves to its first declaration in
+     * workspace order (document URI, then position), whatever order the files were loaded in.
+     */
+    protected override getGlobalScope(referenceType: string): NameScope {
+        return this.namesByType.get(referenceType, () => {
+            const byDocument = new Map<string, AstNodeDescription[]>();
+            for (const description of this.indexManager.allElements(referenceType)) {
+                const uri = description.documentUri.toString();
+                let list = byDocument.get(uri);
+                if (!list) byDocument.set(uri, list = []);
+                list.push(description);
+            }
+            const names = new Map<string, AstNodeDescription>();
+            for (const uri of [...byDocument.keys()].sort()) {
+                for (const description of byDocument.get(uri)!) {
+                    if (!names.has(description.name)) names.set(description.name, description);
+                }
+            }
+            return new NameScope(names);
+        });
+    }
+}
+
+/** Exported names, each with one declaration. */
+class NameScope implements Scope {
+    constructor(private readonly names: ReadonlyMap<string, AstNodeDescription>) { }
+
+    getElement(name: string): AstNodeDescription | undefined {
+        return this.names.get(name);
+    }
+
+    getElements(name: string): Stream<AstNodeDescription> {
+        const element = this.names.get(name);
+        return stream(element ? [element] : []);
+    }
+
+    getAllElements(): Stream<AstNodeDescription> {
+        return stream(this.names.values());
     }
 }
 

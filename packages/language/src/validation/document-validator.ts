@@ -1,23 +1,13 @@
 import {
-    AstUtils, CstUtils, DefaultDocumentValidator, DocumentValidator, GrammarAST, isLeafCstNode,
-    type AstNode, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ValidationOptions
+    AstUtils, CstUtils, DefaultDocumentValidator, DocumentValidator, GrammarAST, isLeafCstNode, isOperationCancelled,
+    type AstNode, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationOptions
 } from 'langium';
-import type { Diagnostic, Range } from 'vscode-languageserver';
-import { isProduct, type Product } from '../generated/ast.js';
+import { CancellationToken, type Diagnostic, type Position, type Range } from 'vscode-languageserver';
+import { isProduct, type Model, type Product } from '../generated/ast.js';
 import { ownCstNode, type PropertyKeywords } from '../syntax/properties.js';
 import { Codes, type FixData } from './codes.js';
-import { editDistance } from './value-checks.js';
-
-const KIND_WORD: Record<string, string> = {
-    Stakeholder: 'stakeholder', Persona: 'persona', Need: 'need', Objective: 'objective',
-    Metric: 'metric', Release: 'release', Feature: 'feature', Forecast: 'forecast'
-};
-
-/** Block types and the word a message uses for them. */
-const BLOCK_WORD: Record<string, string> = {
-    ...KIND_WORD, Product: 'product', Rice: 'rice block', Wsjf: 'wsjf block', Ice: 'ice block',
-    KanoSurvey: 'kano survey', Scoring: 'scoring block'
-};
+import { BLOCK_WORD, editDistance, kindWord } from './messages.js';
+import type { WorkspaceChecks } from './workspace/workspace-checks.js';
 
 /**
  * Langium's built-in diagnostics with the contract's codes: lexer and parser errors become
@@ -27,20 +17,88 @@ const BLOCK_WORD: Record<string, string> = {
 export class ProductSpecDocumentValidator extends DefaultDocumentValidator {
     private readonly services: LangiumCoreServices;
 
-    constructor(services: LangiumCoreServices, private readonly propertyKeywords: PropertyKeywords) {
+    constructor(services: LangiumCoreServices, private readonly propertyKeywords: PropertyKeywords, private readonly workspaceChecks: WorkspaceChecks) {
         super(services);
         this.services = services;
     }
 
-    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: import('vscode-languageserver').CancellationToken): Promise<Diagnostic[]> {
+    /** Lexer, parser and own-text checks of a document, kept with its parse result (they read nothing else). */
+    private readonly ownDiagnostics = new WeakMap<ParseResult, Diagnostic[]>();
+    /**
+     * The own-text checks of each declaration, with where the declaration started then: a
+     * declaration that an incremental parse kept (syntax/incremental.ts) keeps its
+     * diagnostics, moved by the edit before it.
+     */
+    private readonly declarationDiagnostics = new WeakMap<AstNode, { start: Position; diagnostics: Diagnostic[] }>();
+
+    /**
+     * A document's diagnostics: its syntax errors and the checks of its own text (computed
+     * once per parse of each declaration), its unresolved references (once per linking), and
+     * its share of the workspace checks (once per workspace state), in text order.
+     */
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
         this.currentDocument = document;
         try {
-            return withoutOrphansInError(await super.validateDocument(document, options, cancelToken));
+            const own = this.ownDiagnostics.get(document.parseResult) ?? await this.validateOwnText(document, options, cancelToken);
+            const linking: Diagnostic[] = [];
+            this.processLinkingErrors(document, linking, options);
+            const diagnostics = withoutOrphansInError([...own, ...linking, ...this.workspaceChecks.diagnosticsOf(document)]);
+            return diagnostics.sort(compareDiagnostics);
         } finally {
             this.currentDocument = undefined;
         }
     }
     private currentDocument: LangiumDocument | undefined;
+
+    private async validateOwnText(document: LangiumDocument, options: ValidationOptions, cancelToken: CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics: Diagnostic[] = [];
+        this.processLexingErrors(document.parseResult, diagnostics, options);
+        this.processParsingErrors(document.parseResult, diagnostics, options);
+        try {
+            const root = document.parseResult.value as Model;
+            for (const declaration of root.declarations ?? []) {
+                if (isProduct(declaration)) {
+                    // The product block's own properties, then each member and scoring block on its own.
+                    diagnostics.push(...await this.runChecks([declaration], options, cancelToken));
+                    for (const part of AstUtils.streamContents(declaration)) diagnostics.push(...await this.declarationChecks(part, options, cancelToken));
+                } else {
+                    diagnostics.push(...await this.declarationChecks(declaration, options, cancelToken));
+                }
+            }
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            console.error('An error occurred during validation:', error);
+        }
+        this.ownDiagnostics.set(document.parseResult, diagnostics);
+        return diagnostics;
+    }
+
+    private async declarationChecks(node: AstNode, options: ValidationOptions, cancelToken: CancellationToken): Promise<Diagnostic[]> {
+        const start = node.$cstNode?.range.start ?? { line: 0, character: 0 };
+        const cached = this.declarationDiagnostics.get(node);
+        if (cached) {
+            if (cached.start.line === start.line && cached.start.character === start.character) return cached.diagnostics;
+            const moved = cached.diagnostics.map(diagnostic => movePositions(diagnostic, cached.start, start));
+            this.declarationDiagnostics.set(node, { start: { ...start }, diagnostics: moved });
+            return moved;
+        }
+        const diagnostics = await this.runChecks(AstUtils.streamAst(node), options, cancelToken);
+        this.declarationDiagnostics.set(node, { start: { ...start }, diagnostics });
+        return diagnostics;
+    }
+
+    /** The registered checks (validator.ts) of the given nodes, as Langium runs them. */
+    private async runChecks(nodes: Iterable<AstNode>, options: ValidationOptions, cancelToken: CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics: Diagnostic[] = [];
+        // Positions are copied: the CST's own move with later edits (syntax/incremental.ts), these are moved when reused.
+        const acceptor: ValidationAcceptor = (severity, message, info) => { diagnostics.push(copyPositions(this.toDiagnostic(severity, message, info))); };
+        for (const node of nodes) {
+            for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) {
+                await check(node, acceptor, cancelToken);
+            }
+        }
+        return diagnostics;
+    }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const start = diagnostics.length;
@@ -89,7 +147,7 @@ export class ProductSpecDocumentValidator extends DefaultDocumentValidator {
             const info = error.info;
             const refText = info.reference.$refText;
             const targetType = this.services.shared.AstReflection.getReferenceType(info);
-            const kind = KIND_WORD[targetType] ?? targetType.toLowerCase();
+            const kind = kindWord(targetType);
             const product = AstUtils.getContainerOfType(info.container, isProduct);
             const range = reference.$refNode?.range ?? info.container.$cstNode?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
             let where: string;
@@ -166,4 +224,33 @@ function withoutOrphansInError(diagnostics: Diagnostic[]): Diagnostic[] {
         const within = (diagnostic.data as { within?: Range } | undefined)?.within;
         return !within || !errors.some(error => inside(within, error.range));
     });
+}
+
+/** Text order: start, then end, then code and message (so that equal specs give equal lists). */
+function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+    return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
+        || a.range.end.line - b.range.end.line || a.range.end.character - b.range.end.character
+        || String(a.code).localeCompare(String(b.code)) || a.message.localeCompare(b.message);
+}
+
+/**
+ * A copy of a diagnostic of a declaration that moved from `from` to `to` (an edit before it):
+ * positions on its first line move by the column change, all by the line change.
+ */
+function copyPositions<T>(value: T): T {
+    return movePositions(value, { line: 0, character: 0 }, { line: 0, character: 0 });
+}
+
+function movePositions<T>(value: T, from: Position, to: Position): T {
+    if (Array.isArray(value)) return value.map(item => movePositions(item, from, to)) as T;
+    if (value === null || typeof value !== 'object') return value;
+    const record = value as Record<string, unknown>;
+    if (typeof record.line === 'number' && typeof record.character === 'number' && Object.keys(record).length === 2) {
+        const line = record.line as number;
+        const character = record.character as number;
+        return { character: line === from.line ? character + to.character - from.character : character, line: line + to.line - from.line } as T;
+    }
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(record)) copy[key] = movePositions(item, from, to);
+    return copy as T;
 }

@@ -1,43 +1,38 @@
-import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
+import type { ValidationChecks } from 'langium';
 import type { ProductSpecAstType } from '../generated/ast.js';
 import type { ProductSpecServices } from '../product-spec-module.js';
-import { DependencyChecks } from './dependency-checks.js';
-import { DuplicateChecks } from './duplicate-checks.js';
+import { CompletenessChecks } from './document/completeness-checks.js';
+import { PropertyChecks } from './document/property-checks.js';
+import { ValueChecks } from './document/value-checks.js';
 import { Locator } from './locate.js';
-import { ReleaseChecks } from './release-checks.js';
-import { TraceabilityChecks } from './traceability-checks.js';
-import { ValueChecks } from './value-checks.js';
 
-/** Registers every check of the contract's diagnostic table, one class per concern. */
+/**
+ * Registers the checks that read one document's own text (values, repeated properties,
+ * completeness), one class per concern. They run when the document is parsed again, and
+ * their results are kept until then (document-validator.ts). The checks that read the
+ * whole workspace run once per workspace state: workspace/workspace-checks.ts.
+ */
 export function registerValidationChecks(services: ProductSpecServices): void {
-    const models = services.model.ModelService;
+    const registry = services.validation.ValidationRegistry;
     const locate = new Locator(services.syntax.PropertyKeywords);
-    const duplicates = new DuplicateChecks(models, locate);
+    const properties = new PropertyChecks(locate);
+    const property = properties.checkDuplicateProperty;
+    registry.register<ProductSpecAstType>({
+        Product: properties.checkProductBlock,
+        Stakeholder: property, Persona: property, Need: property, Objective: property, Metric: property,
+        Release: property, Feature: property, Forecast: property, Rice: property, Wsjf: property, Ice: property,
+        KanoSurvey: property, Scoring: [property, properties.checkDuplicateWeights]
+    } satisfies ValidationChecks<ProductSpecAstType>, properties);
+
     const values = new ValueChecks(locate);
-    const dependencies = new DependencyChecks(models, locate);
-    const releases = new ReleaseChecks(models, locate);
-    const traceability = new TraceabilityChecks(models, locate);
+    registry.register<ProductSpecAstType>({
+        Persona: values.checkPersona, Need: values.checkNeed, Metric: values.checkMetric, Release: values.checkRelease,
+        Feature: values.checkFeature, Forecast: values.checkForecast, Rice: values.checkRice, Wsjf: values.checkWsjf,
+        Ice: values.checkIce, KanoSurvey: values.checkKanoSurvey
+    }, values);
 
-    const bind = <T extends AstNode>(check: (node: T, accept: ValidationAcceptor) => void, owner: object) =>
-        (node: T, accept: ValidationAcceptor) => check.call(owner, node, accept);
-    const property = bind(duplicates.checkDuplicateProperty, duplicates);
-    const name = bind(duplicates.checkDuplicateName, duplicates);
-
-    const checks: ValidationChecks<ProductSpecAstType> = {
-        Product: [bind(duplicates.checkProductProperties, duplicates)],
-        Stakeholder: [property, name],
-        Persona: [property, name, bind(values.checkPersona, values)],
-        Need: [property, name, bind(values.checkNeed, values)],
-        Objective: [property, name],
-        Metric: [property, name, bind(values.checkMetric, values), bind(traceability.checkMetric, traceability)],
-        Release: [property, name, bind(values.checkRelease, values), bind(releases.checkRelease, releases)],
-        Feature: [property, name, bind(values.checkFeature, values), bind(dependencies.checkFeature, dependencies), bind(traceability.checkFeature, traceability)],
-        Forecast: [property, name, bind(values.checkForecast, values), bind(traceability.checkForecast, traceability)],
-        Rice: [property, bind(values.checkRice, values)],
-        Wsjf: [property, bind(values.checkWsjf, values)],
-        Ice: [property, bind(values.checkIce, values)],
-        KanoSurvey: [property, bind(values.checkKanoSurvey, values)],
-        Scoring: [property]
-    };
-    services.validation.ValidationRegistry.register(checks);
+    const completeness = new CompletenessChecks(locate);
+    registry.register<ProductSpecAstType>({
+        Feature: completeness.checkFeature, Metric: completeness.checkMetric, Forecast: completeness.checkForecast
+    }, completeness);
 }

@@ -1,18 +1,16 @@
 import type { ValidationAcceptor } from 'langium';
-import type * as ast from '../generated/ast.js';
-import { MUST_SHARE_LIMIT } from '../model/formulas.js';
-import type { ModelService } from '../model/model-service.js';
-import { Codes } from './codes.js';
-import type { Locator } from './locate.js';
-import { formatInput } from './value-checks.js';
+import { MUST_SHARE_LIMIT } from '../../model/formulas.js';
+import type { ReleaseModel } from '../../model/types.js';
+import { Codes } from '../codes.js';
+import type { Locator } from '../locate.js';
+import { formatInput } from '../messages.js';
 
 /** `over-capacity` and `must-share`, from the computed release load. */
 export class ReleaseChecks {
-    constructor(private readonly models: ModelService, private readonly locate: Locator) { }
+    constructor(private readonly locate: Locator) { }
 
-    checkRelease(node: ast.Release, accept: ValidationAcceptor): void {
-        const release = this.models.model.releases.get(node);
-        if (!release) return;
+    checkRelease(release: ReleaseModel, accept: ValidationAcceptor): void {
+        const node = release.node;
         if (release.capacity !== undefined && release.load > release.capacity) {
             accept('warning', `Release ${release.name} is over capacity: its load is ${formatInput(release.load)} person-months, ${formatInput(release.load - release.capacity)} more than its capacity of ${formatInput(release.capacity)}. Move features out or raise the capacity.`,
                 { node, range: this.locate.property(node, 'capacity') ?? this.locate.name(node), code: Codes.OverCapacity });

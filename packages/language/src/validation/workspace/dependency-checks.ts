@@ -1,9 +1,7 @@
 import type { ValidationAcceptor } from 'langium';
-import type * as ast from '../generated/ast.js';
-import type { ModelService } from '../model/model-service.js';
-import type { FeatureModel } from '../model/types.js';
-import { Codes } from './codes.js';
-import type { Locator } from './locate.js';
+import type * as ast from '../../generated/ast.js';
+import type { FeatureModel, WorkspaceModel } from '../../model/types.js';
+import { Codes } from '../codes.js';
 
 /** A feature's name as written in a reference to it from another product's feature. */
 function nameFrom(feature: FeatureModel, from: FeatureModel): string {
@@ -12,19 +10,14 @@ function nameFrom(feature: FeatureModel, from: FeatureModel): string {
 
 /** `dependency-cycle`, `release-order`, `requires-dropped`: on the `requires` reference at fault. */
 export class DependencyChecks {
-    constructor(private readonly models: ModelService, private readonly locate: Locator) { }
-
-    checkFeature(node: ast.Feature, accept: ValidationAcceptor): void {
-        const model = this.models.model;
-        const feature = model.features.get(node);
-        if (!feature) return;
+    checkFeature(model: WorkspaceModel, feature: FeatureModel, accept: ValidationAcceptor): void {
+        const node = feature.node;
         const cycle = feature.inCycle ? model.cycles.find(c => c.includes(feature)) : undefined;
         let cycleReported = false;
         node.requires.forEach((reference, index) => {
             const required = reference.ref ? model.features.get(reference.ref) : undefined;
             if (!required) return;
-            const range = this.locate.value(node, 'requires', index);
-            const info = { node, property: 'requires' as const, index, range };
+            const info = { node, property: 'requires' as const, index };
             if (cycle && !cycleReported && cycle.includes(required)) {
                 cycleReported = true;
                 accept('error', `Feature ${feature.name} is on a dependency cycle: ${describeCycle(feature, cycle)}. Remove one of these requirements.`,
@@ -39,7 +32,7 @@ export class DependencyChecks {
         });
     }
 
-    private checkReleaseOrder(feature: FeatureModel, required: FeatureModel, accept: ValidationAcceptor, info: { node: ast.Feature; property: 'requires'; index: number; range: import('vscode-languageserver').Range | undefined }): void {
+    private checkReleaseOrder(feature: FeatureModel, required: FeatureModel, accept: ValidationAcceptor, info: { node: ast.Feature; property: 'requires'; index: number }): void {
         const release = feature.release;
         if (!release || feature.status === 'dropped' || feature.status === 'shipped') return;
         // A shipped prerequisite is already available, whatever its release.

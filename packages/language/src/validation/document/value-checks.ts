@@ -1,16 +1,10 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
-import type * as ast from '../generated/ast.js';
-import { IMPACT_SCALE, WSJF_SCALE, isImpactNumber, nearestOnScale } from '../model/formulas.js';
-import { RANGES, isCalendarDate, type InputRange } from '../model/ranges.js';
-import { Codes, type FixData } from './codes.js';
-import { rangeData, type Locator } from './locate.js';
-
-/** How a number is written back into a spec. */
-export function formatInput(value: number, percent = false): string {
-    const shown = percent ? value * 100 : value;
-    const text = String(Number(shown.toPrecision(12)));
-    return percent ? `${text}%` : text;
-}
+import type * as ast from '../../generated/ast.js';
+import { IMPACT_SCALE, WSJF_SCALE, isImpactNumber, nearestOnScale } from '../../model/formulas.js';
+import { RANGES, isCalendarDate, type InputRange } from '../../model/ranges.js';
+import { Codes, type FixData } from '../codes.js';
+import { rangeData, type Locator } from '../locate.js';
+import { editDistance, formatInput } from '../messages.js';
 
 /** Words for the RICE impact scale, nearest first for a misspelled or unknown value. */
 function impactSuggestions(written: string | number): string[] {
@@ -19,21 +13,6 @@ function impactSuggestions(written: string | number): string[] {
         return [...words].sort((a, b) => Math.abs(IMPACT_SCALE[a as keyof typeof IMPACT_SCALE] - written) - Math.abs(IMPACT_SCALE[b as keyof typeof IMPACT_SCALE] - written));
     }
     return [...words].sort((a, b) => editDistance(a, written.toLowerCase()) - editDistance(b, written.toLowerCase()));
-}
-
-/** Levenshtein distance (for "did you mean" suggestions). */
-export function editDistance(a: string, b: string): number {
-    const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let diagonal = previous[0];
-        previous[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const above = previous[j];
-            previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-            diagonal = above;
-        }
-    }
-    return previous[b.length];
 }
 
 /** `out-of-range`, `bad-impact`, `not-fibonacci`, `effort-mismatch`. */

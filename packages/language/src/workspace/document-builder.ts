@@ -1,0 +1,65 @@
+import { DefaultDocumentBuilder, DocumentState, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
+import { memberPart, type ProductSpecIndexManager } from './index-manager.js';
+
+/**
+ * Langium's document builder, rebuilding after every change all that the change can affect,
+ * so that every file's diagnostics equal those of a fresh build:
+ *
+ * - Every document is revalidated. The workspace checks (capacity, must share, duplicate
+ *   names, cycles, release order, unused metrics, ...) read the whole workspace's model and
+ *   may report on a file that references nothing in the changed one; a document's own
+ *   checks are cached with its parse (validation/document-validator.ts), so revalidating an
+ *   unchanged document costs a lookup.
+ * - A document is relinked when a name it refers to appeared or disappeared elsewhere.
+ *   Inside product P, `x` means P's member x when there is one, else the top-level x, so a
+ *   declaration added in one file can change what an unchanged reference in another means.
+ *   Langium by itself relinks only documents whose references failed or point into the
+ *   changed files.
+ */
+export class ProductSpecDocumentBuilder extends DefaultDocumentBuilder {
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+        this.onBuildPhase(DocumentState.IndexedContent, () => this.relinkChangedNames());
+    }
+
+    private updating = false;
+
+    override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
+        this.updating = true;
+        try {
+            await super.update(changed, deleted, cancelToken);
+        } finally {
+            this.updating = false;
+        }
+    }
+
+    /** Called by `update` once the changed documents are reset, before it picks what to rebuild. */
+    protected override async emitUpdate(changed: URI[], deleted: URI[]): Promise<void> {
+        if (this.updating) this.revalidateAll();
+        await super.emitUpdate(changed, deleted);
+    }
+
+    private revalidateAll(): void {
+        for (const document of this.langiumDocuments.all) {
+            if (document.state > DocumentState.IndexedReferences) this.resetToState(document, DocumentState.IndexedReferences);
+        }
+    }
+
+    private relinkChangedNames(): void {
+        const names = (this.indexManager as ProductSpecIndexManager).takeChangedNames();
+        if (names.size === 0) return;
+        for (const document of this.langiumDocuments.all) {
+            if (document.state < DocumentState.Linked) continue;
+            if (document.references.some(reference => names.has(memberPart(reference.$refText)))) this.relink(document);
+        }
+    }
+
+    /** Back to ComputedScopes within the running build, keeping the build's record of the document. */
+    private relink(document: LangiumDocument): void {
+        const key = document.uri.toString();
+        const state = this.buildState.get(key);
+        this.resetToState(document, DocumentState.ComputedScopes);
+        if (state) this.buildState.set(key, state);
+    }
+}
