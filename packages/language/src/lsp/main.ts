@@ -24,7 +24,7 @@ export interface StartServerOptions {
  * commands given, and the handling of closed documents (close-documents.ts).
  */
 export function startServer(options: StartServerOptions = {}): { shared: LangiumSharedServices; ProductSpec: ProductSpecServices } {
-    const connection = options.connection ?? createConnection(ProposedFeatures.all);
+    const connection = publishChangesOnly(options.connection ?? createConnection(ProposedFeatures.all));
     const services = createProductSpecServices({ connection, ...NodeFileSystem });
     registerCommands(services.ProductSpec, options.commands ?? {});
     // Created before the first build, so that it drops a model built mid-build before anyone reads it.
@@ -33,4 +33,21 @@ export function startServer(options: StartServerOptions = {}): { shared: Langium
     registerRequestHandlers(connection, services.ProductSpec);
     forgetClosedDocuments(services.shared);
     return services;
+}
+
+/**
+ * Every document is revalidated after each change (workspace/document-builder.ts), but the
+ * client hears only of the documents whose diagnostics changed: one notification per file
+ * that changed, not one per file of the workspace per keystroke.
+ */
+function publishChangesOnly(connection: Connection): Connection {
+    const published = new Map<string, string>();
+    const send = connection.sendDiagnostics.bind(connection);
+    connection.sendDiagnostics = params => {
+        const text = JSON.stringify(params.diagnostics);
+        if (published.get(params.uri) === text) return Promise.resolve();
+        published.set(params.uri, text);
+        return send(params);
+    };
+    return connection;
 }

@@ -67,6 +67,22 @@ export function ownCstNode(node: AstNode): CompositeCstNode | undefined {
     return cst && isCompositeCstNode(cst) ? cst : undefined;
 }
 
+/**
+ * Whether a property keyword occurs twice among the block's own tokens: a quick test that
+ * most blocks pass, before `propertySegments` says which property is repeated.
+ */
+export function mayRepeatProperty(node: AstNode, keywords: readonly string[]): boolean {
+    const cst = ownCstNode(node);
+    if (!cst) return false;
+    const seen = new Set<string>();
+    for (const child of cst.content) {
+        if (child.hidden || !isLeafCstNode(child) || !GrammarAST.isKeyword(child.grammarSource) || !keywords.includes(child.text)) continue;
+        if (seen.has(child.text)) return true;
+        seen.add(child.text);
+    }
+    return false;
+}
+
 /** The properties written in a block, in text order. Members nested in a product are not properties. */
 export function propertySegments(node: AstNode, keywords: readonly string[]): PropertySegment[] {
     const cst = ownCstNode(node);

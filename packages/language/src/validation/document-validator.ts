@@ -40,8 +40,7 @@ export class ProductSpecDocumentValidator extends DefaultDocumentValidator {
         this.currentDocument = document;
         try {
             const own = this.ownDiagnostics.get(document.parseResult) ?? await this.validateOwnText(document, options, cancelToken);
-            const linking: Diagnostic[] = [];
-            this.processLinkingErrors(document, linking, options);
+            const linking = this.linkingDiagnostics(document, options);
             const diagnostics = withoutOrphansInError([...own, ...linking, ...this.workspaceChecks.diagnosticsOf(document)]);
             return diagnostics.sort(compareDiagnostics);
         } finally {
@@ -49,6 +48,19 @@ export class ProductSpecDocumentValidator extends DefaultDocumentValidator {
         }
     }
     private currentDocument: LangiumDocument | undefined;
+
+    /** Unresolved references, kept until the document is linked again (which gives it a new list of references). */
+    private readonly linkingResults = new WeakMap<object, { count: number; diagnostics: Diagnostic[] }>();
+
+    private linkingDiagnostics(document: LangiumDocument, options: ValidationOptions): Diagnostic[] {
+        const references = document.references;
+        const cached = this.linkingResults.get(references);
+        if (cached && cached.count === references.length) return cached.diagnostics;
+        const diagnostics: Diagnostic[] = [];
+        this.processLinkingErrors(document, diagnostics, options);
+        this.linkingResults.set(references, { count: references.length, diagnostics });
+        return diagnostics;
+    }
 
     private async validateOwnText(document: LangiumDocument, options: ValidationOptions, cancelToken: CancellationToken): Promise<Diagnostic[]> {
         const diagnostics: Diagnostic[] = [];

@@ -1,6 +1,6 @@
 import { GrammarUtils, type AstNode } from 'langium';
 import type { Range } from 'vscode-languageserver';
-import { propertySegments, type PropertySegment } from '../syntax/properties.js';
+import { mayRepeatProperty, propertySegments, type PropertySegment } from '../syntax/properties.js';
 import type { PropertyKeywords } from '../syntax/properties.js';
 import type { RangeData } from './codes.js';
 
@@ -11,6 +11,11 @@ export class Locator {
     /** Every property written in a block, in text order. */
     segments(node: AstNode): PropertySegment[] {
         return propertySegments(node, this.keywords.of(node.$type));
+    }
+
+    /** False when no property keyword of the block occurs twice (then no property is repeated). */
+    mayRepeatProperty(node: AstNode): boolean {
+        return mayRepeatProperty(node, this.keywords.of(node.$type));
     }
 
     /** The property (keyword and value) whose value the AST holds: the last one written. */

@@ -40,6 +40,12 @@ export class ProductSpecDocumentBuilder extends DefaultDocumentBuilder {
         await super.emitUpdate(changed, deleted);
     }
 
+    /** As Langium decides (a reference failed, or points into a changed document), from what the index noted at the last linking. */
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        const index = this.indexManager as ProductSpecIndexManager;
+        return index.hasUnresolved(document) || index.isAffected(document, changedUris);
+    }
+
     private revalidateAll(): void {
         for (const document of this.langiumDocuments.all) {
             if (document.state > DocumentState.IndexedReferences) this.resetToState(document, DocumentState.IndexedReferences);

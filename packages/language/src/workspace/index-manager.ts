@@ -26,15 +26,20 @@ export class ProductSpecIndexManager extends DefaultIndexManager {
     private readonly targets = new Map<string, Set<string>>();
     /** Documents whose reference descriptions are to be made before the next find-references. */
     private readonly undescribed = new Set<string>();
+    /** Documents with a reference that did not resolve when they were last linked. */
+    private readonly unresolved = new Set<string>();
 
     override async updateReferences(document: LangiumDocument): Promise<void> {
         const uri = document.uri.toString();
         const targets = new Set<string>();
+        let unresolved = false;
         for (const reference of document.references) {
             const target = (reference as { $nodeDescription?: { documentUri: URI } }).$nodeDescription?.documentUri;
             if (target) targets.add(target.toString());
+            if (reference.error) unresolved = true;
         }
         this.targets.set(uri, targets);
+        if (unresolved) this.unresolved.add(uri); else this.unresolved.delete(uri);
         this.referenceIndex.delete(uri);
         this.undescribed.add(uri);
     }
@@ -43,7 +48,13 @@ export class ProductSpecIndexManager extends DefaultIndexManager {
         const key = uri.toString();
         this.targets.delete(key);
         this.undescribed.delete(key);
+        this.unresolved.delete(key);
         super.removeReferences(uri);
+    }
+
+    /** True when the document had a reference that did not resolve, when it was last linked. */
+    hasUnresolved(document: LangiumDocument): boolean {
+        return this.unresolved.has(document.uri.toString());
     }
 
     override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {

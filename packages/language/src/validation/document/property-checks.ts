@@ -11,6 +11,7 @@ export class PropertyChecks {
 
     /** A property written twice inside one block. */
     checkDuplicateProperty(node: AstNode, accept: ValidationAcceptor): void {
+        if (!this.locate.mayRepeatProperty(node)) return;
         const seen = new Set<string>();
         for (const segment of this.locate.segments(node)) {
             if (!seen.has(segment.key)) { seen.add(segment.key); continue; }

@@ -3,6 +3,7 @@ import type * as ast from '../../generated/ast.js';
 import type { Range } from 'vscode-languageserver';
 import type { ProductModel, WorkspaceModel } from '../../model/types.js';
 import { Codes, type FixData } from '../codes.js';
+import type { PropertySegment } from '../../syntax/properties.js';
 import { rangeData, type Locator } from '../locate.js';
 import { kindWord, whereIs } from '../messages.js';
 
@@ -23,7 +24,10 @@ export class NameChecks {
         this.checkScope(undefined, [...model.shared.stakeholders.map(s => s.node), ...model.shared.personas, ...model.shared.metrics.map(m => m.node)], accept);
         for (const product of model.products) {
             this.checkScope(product, product.blocks.flatMap(block => block.members), accept);
-            product.blocks.forEach((block, index) => this.checkProductProperties(product, block, product.blocks.slice(0, index), accept));
+            if (product.blocks.length > 1) {
+                const segments = product.blocks.map(block => this.locate.segments(block));
+                product.blocks.forEach((block, index) => this.checkProductProperties(product, block, index, segments, accept));
+            }
         }
     }
 
@@ -46,13 +50,15 @@ export class NameChecks {
      * may be given once across all blocks of a product, in any file: a property that an
      * earlier block gives is reported here (twice in one block: document/property-checks.ts).
      */
-    private checkProductProperties(model: ProductModel, product: ast.Product, earlier: readonly ast.Product[], accept: ValidationAcceptor): void {
-        if (earlier.length === 0) return;
+    private checkProductProperties(model: ProductModel, product: ast.Product, index: number, segments: ReadonlyArray<readonly PropertySegment[]>, accept: ValidationAcceptor): void {
+        if (index === 0) return;
+        const earlier = model.blocks.slice(0, index);
         const firstWhere = (key: string): AstNode | undefined => {
-            for (const block of earlier) {
+            for (let i = 0; i < earlier.length; i++) {
+                const block = earlier[i];
                 if (key === 'title' && block.title !== undefined) return block;
                 if (key === 'scoring' && block.scoring.length > 0) return block.scoring[0];
-                if (this.locate.segments(block).some(s => s.key === key)) return block;
+                if (segments[i].some(s => s.key === key)) return block;
             }
             return undefined;
         };
@@ -61,7 +67,7 @@ export class NameChecks {
             if (other) reportProductProperty(model.name, 'title', this.locate.value(product, 'title')!, false, product, accept, other);
         }
         const seen = new Set<string>();
-        for (const segment of this.locate.segments(product)) {
+        for (const segment of segments[index]) {
             if (!isProductProperty(segment.key) || seen.has(segment.key)) continue;
             seen.add(segment.key);
             const other = firstWhere(segment.key);
