@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { examples, run, runBinary, workspace } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+import { examples, repoRoot, run, runBinary, workspace } from './helpers.js';
 
 const INVALID = `product demo "Demo" {
   feature a "A" { requires b }
@@ -223,6 +224,33 @@ describe('help and version', () => {
         const unknown = await run(['frobnicate']);
         assert.equal(unknown.code, 2);
         assert.match(unknown.stderr, /^product-spec: Unknown command 'frobnicate'/);
+    });
+
+    it('reads -v and -V as --version, and reports a repeated, unknown or incomplete option in one sentence', async () => {
+        assert.match((await run(['-v'])).stdout, /^\d+\.\d+\.\d+\n$/);
+        assert.match((await run(['-V'])).stdout, /^\d+\.\d+\.\d+\n$/);
+        const twice = await run(['rank', examples, '--product', 'acme', '--product', 'sync']);
+        assert.deepEqual([twice.code, twice.stderr], [2, 'product-spec: Option --product is given twice; give it once.\n']);
+        assert.equal((await run(['rank', examples, '--nope'])).stderr, "product-spec: Unknown option --nope for 'rank'; see 'product-spec rank --help'.\n");
+        assert.equal((await run(['docs', examples, '-o'])).stderr, 'product-spec: Option --output needs a value.\n');
+        assert.equal((await run(['docs', examples, '--check=yes', '-o', 'x'])).stderr, 'product-spec: Option --check takes no value.\n');
+        assert.equal((await run(['rank', examples, '--format', 'xml'])).stderr, "product-spec: Option --format must be one of table, json, csv, markdown, not 'xml'.\n");
+    });
+
+    it('loads nothing of the language for --version and --help', () => {
+        const trace = path.join(repoRoot, 'packages/cli/test/support/trace-imports.mjs');
+        for (const args of [['--version'], ['--help'], ['rank', '--help']]) {
+            const result = spawnSync(process.execPath, ['--import', trace, path.join(repoRoot, 'packages/cli/bin/product-spec.js'), ...args], { encoding: 'utf8' });
+            assert.equal(result.status, 0);
+            const loaded = result.stderr.split('\n').filter(line => line.startsWith('import '));
+            assert.ok(loaded.some(line => line.includes('/cli/')), 'the trace sees the CLI load');
+            assert.deepEqual(loaded.filter(line => /langium|chevrotain|\/language\/out\/src\/(index|product-spec-module)/.test(line)), [], `${args.join(' ')} loads no language code`);
+        }
+    });
+
+    it('ends quietly when the reader closes the pipe (rank | head -1)', () => {
+        const result = spawnSync('bash', ['-c', `"${process.execPath}" "${path.join(repoRoot, 'packages/cli/bin/product-spec.js')}" rank examples | head -1; exit \${PIPESTATUS[0]}`], { cwd: repoRoot, encoding: 'utf8' });
+        assert.deepEqual([result.status, result.stdout, result.stderr], [0, 'acme — Acme Analytics · ranked by RICE\n', '']);
     });
 
     it('the real executable exits with the contract codes', () => {

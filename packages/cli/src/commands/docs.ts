@@ -1,7 +1,7 @@
 import { URI } from '@product-spec/language';
 import { generateDocs, toDocsProblem, writeDocs, type WriteDocsResult } from '@product-spec/docs';
 import * as path from 'node:path';
-import { parseArgs } from '../args.js';
+import type { CommandInput } from '../arguments.js';
 import { Exit, UsageError } from '../errors.js';
 import type { Output } from '../output.js';
 import { loadWorkspace } from '../workspace.js';
@@ -9,38 +9,17 @@ import { loadWorkspace } from '../workspace.js';
 /** `--check`: a file differs, is missing, or is no longer generated. */
 const OUT_OF_DATE = 1;
 
-export const docsHelp = `Usage: product-spec docs PATH... -o DIR [--check] [--force]
-
-Writes the markdown docs of the specs into DIR: index.md (the portfolio) and
-<product>/PRODUCT.md for each product, with Mermaid diagrams. Every file starts with a
-generated-file marker; files are written atomically and only when their text changed.
-
-  -o, --output DIR  the folder to write to (required)
-  --check           write nothing; fail when a file in DIR is missing or differs
-  --force           overwrite files in DIR that lack the marker (hand-written files)
-
-A spec with errors still gets its docs (its "Open problems" list them). Generated pages
-of products that no longer exist are left in DIR and reported.
-
-Exit codes: 0; with --check, 1 when a file differs or is missing; 2 when DIR holds a
-file of that name without the marker (never overwritten unless --force), or usage.`;
-
-export async function docsCommand(argv: readonly string[], out: Output): Promise<number> {
-    const { positionals, options } = parseArgs('docs', argv, {
-        output: { value: true, alias: 'o' },
-        check: { value: false },
-        force: { value: false }
-    });
-    const outputDir = options.get('output') as string | undefined;
+export async function run({ positionals, options }: CommandInput, out: Output): Promise<number> {
+    const outputDir = options.output as string | undefined;
     if (outputDir === undefined) throw new UsageError(`docs needs -o DIR, the folder to write the docs to; see 'product-spec docs --help'.`);
     const paths = positionals.length > 0 ? positionals : ['.'];
     const workspace = await loadWorkspace(paths);
     const problems = workspace.diagnostics.map(({ file, diagnostic }) => toDocsProblem(file.display, URI.file(file.absolute).toString(), diagnostic));
     const files = generateDocs(workspace.model, problems);
-    const check = options.has('check');
+    const check = options.check === true;
     let result: WriteDocsResult;
     try {
-        result = await writeDocs(outputDir, files, { check, force: options.has('force') });
+        result = await writeDocs(outputDir, files, { check, force: options.force === true });
     } catch (error) {
         throw new UsageError(`Cannot write the docs to ${outputDir} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
     }

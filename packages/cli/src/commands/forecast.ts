@@ -1,30 +1,19 @@
 import { forecastReport, formatFixed, formatPercent, type ForecastReport } from '@product-spec/language';
-import { parseArgs } from '../args.js';
+import type { CommandInput } from '../arguments.js';
 import { UsageError } from '../errors.js';
 import type { Output } from '../output.js';
 import { textTable } from '../table.js';
 import { loadWorkspace } from '../workspace.js';
 import { reportSpecErrors } from './rank.js';
 
-export const forecastHelp = `Usage: product-spec forecast PATH... [--product NAME] [--format table|json]
-
-Computes each forecast month by month: customers, revenue, cost, profit and cumulative
-profit, with the totals, the margin and both break-even months.
-
-Exit codes: 0, or 1 if the spec has errors (what can be computed is still printed), 2 usage.`;
-
-export async function forecastCommand(argv: readonly string[], out: Output): Promise<number> {
-    const { positionals, options } = parseArgs('forecast', argv, {
-        product: { value: true },
-        format: { value: true, choices: ['table', 'json'] }
-    });
+export async function run({ positionals, options }: CommandInput, out: Output): Promise<number> {
     const workspace = await loadWorkspace(positionals.length > 0 ? positionals : ['.']);
-    const product = options.get('product') as string | undefined;
+    const product = options.product as string | undefined;
     if (product !== undefined && !workspace.model.productsByName.has(product)) {
         throw new UsageError(`No product named '${product}' in these specs.`);
     }
     const report = forecastReport(workspace.model, { product });
-    if (options.get('format') === 'json') out.stdout(JSON.stringify(report, null, 2));
+    if (options.format === 'json') out.stdout(JSON.stringify(report, null, 2));
     else forecastTable(report).forEach(line => out.stdout(line));
     return reportSpecErrors(workspace.errors, out);
 }

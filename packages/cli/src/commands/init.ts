@@ -1,16 +1,9 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from '../args.js';
+import type { CommandInput } from '../arguments.js';
 import { Exit, UsageError } from '../errors.js';
 import type { Output } from '../output.js';
 import { writeFileAtomic } from '@product-spec/docs';
-
-export const initHelp = `Usage: product-spec init [DIR]
-
-Writes a small, valid starter spec (DIR/product.product, DIR defaults to the current
-folder) to learn the language from. Never overwrites a file.
-
-Exit codes: 0, or 2 if it would overwrite a file.`;
 
 export const STARTER_FILE = 'product.product';
 
@@ -82,8 +75,7 @@ product starter "My Product" {
 }
 `;
 
-export async function initCommand(argv: readonly string[], out: Output): Promise<number> {
-    const { positionals } = parseArgs('init', argv, {});
+export async function run({ positionals }: CommandInput, out: Output): Promise<number> {
     if (positionals.length > 1) throw new UsageError('init takes at most one folder.');
     const folder = positionals[0] ?? '.';
     const target = path.join(folder, STARTER_FILE);

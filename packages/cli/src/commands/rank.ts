@@ -1,32 +1,20 @@
-import { formatNumber, METHODS, methodLabel, rankReport, type Method, type RankReport } from '@product-spec/language';
+import { formatNumber, methodLabel, rankReport, type Method, type RankReport } from '@product-spec/language';
 import { codeName, escapeMarkdown, markdownTable } from "@product-spec/docs";
-import { parseArgs } from '../args.js';
+import type { CommandInput } from '../arguments.js';
 import { Exit, UsageError } from '../errors.js';
 import type { Output } from '../output.js';
 import { csvLine, textTable } from '../table.js';
 import { loadWorkspace } from '../workspace.js';
 
-export const rankHelp = `Usage: product-spec rank PATH... [--product NAME] [--method M] [--format table|json|csv|markdown]
-
-Ranks each product's features by its scoring method (or by --method: ${METHODS.join(', ')}).
-Shipped and dropped features are listed without a rank.
-
-Exit codes: 0, or 1 if the spec has errors (the ranking is still printed), 2 usage.`;
-
-export async function rankCommand(argv: readonly string[], out: Output): Promise<number> {
-    const { positionals, options } = parseArgs('rank', argv, {
-        product: { value: true },
-        method: { value: true, choices: METHODS },
-        format: { value: true, choices: ['table', 'json', 'csv', 'markdown'] }
-    });
+export async function run({ positionals, options }: CommandInput, out: Output): Promise<number> {
     const workspace = await loadWorkspace(positionals.length > 0 ? positionals : ['.']);
-    const product = options.get('product') as string | undefined;
+    const product = options.product as string | undefined;
     if (product !== undefined && !workspace.model.productsByName.has(product)) {
         const known = workspace.model.products.map(p => p.name);
         throw new UsageError(`No product named '${product}' in these specs${known.length > 0 ? ` (products: ${known.join(', ')})` : ''}.`);
     }
-    const report = rankReport(workspace.model, { product, method: options.get('method') as Method | undefined });
-    const format = (options.get('format') as string | undefined) ?? 'table';
+    const report = rankReport(workspace.model, { product, method: options.method as Method | undefined });
+    const format = (options.format as string | undefined) ?? 'table';
     if (format === 'json') out.stdout(JSON.stringify(report, null, 2));
     else if (format === 'csv') rankCsv(report).forEach(line => out.stdout(line));
     else if (format === 'markdown') rankMarkdown(report).forEach(line => out.stdout(line));

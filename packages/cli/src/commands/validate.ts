@@ -1,17 +1,9 @@
-import { parseArgs } from '../args.js';
+import type { CommandInput } from '../arguments.js';
 import { Exit } from '../errors.js';
 import { loadWorkspace, SEVERITY_NAMES } from '../workspace.js';
 import type { Output } from '../output.js';
 
-export const validateHelp = `Usage: product-spec validate PATH... [--format text|json]
-
-Reports every diagnostic of the specs as file:line:col (1-based), errors and warnings.
-Folders are searched for *.product files; all files are one workspace.
-
-Exit codes: 0 no error (warnings allowed), 1 errors, 2 usage or I/O problem.`;
-
-export async function validateCommand(argv: readonly string[], out: Output): Promise<number> {
-    const { positionals, options } = parseArgs('validate', argv, { format: { value: true, choices: ['text', 'json'] } });
+export async function run({ positionals, options }: CommandInput, out: Output): Promise<number> {
     const workspace = await loadWorkspace(positionals.length > 0 ? positionals : ['.']);
     const entries = workspace.diagnostics.map(({ file, diagnostic }) => ({
         file: file.display,
@@ -23,7 +15,7 @@ export async function validateCommand(argv: readonly string[], out: Output): Pro
         code: String(diagnostic.code ?? ''),
         message: diagnostic.message
     }));
-    if (options.get('format') === 'json') {
+    if (options.format === 'json') {
         out.stdout(JSON.stringify({ diagnostics: entries, errors: workspace.errors, warnings: workspace.warnings }, null, 2));
     } else {
         for (const entry of entries) {

@@ -1,0 +1,110 @@
+import { METHODS } from '@product-spec/language/methods';
+import { optionLines, type CommandInput, type OptionSpec } from './arguments.js';
+import type { Output } from './output.js';
+
+/** What a command module exports. */
+export interface CommandModule {
+    run(input: CommandInput, out: Output): Promise<number | undefined>;
+}
+
+/**
+ * A command of the CLI: its options and help, and where its code is. The code is loaded
+ * only when the command runs, so `--help` and `--version` load nothing of the language.
+ */
+export interface Command {
+    readonly summary: string;
+    /** The usage line after `product-spec`. */
+    readonly usage: string;
+    /** What it does, a paragraph or two. */
+    readonly description: string;
+    readonly options: Readonly<Record<string, OptionSpec>>;
+    readonly exitCodes: string;
+    load(): Promise<CommandModule>;
+}
+
+const product: OptionSpec = { type: 'string', placeholder: 'NAME', description: 'only this product' };
+const method: OptionSpec = { type: 'string', placeholder: 'M', choices: METHODS, description: `rank by this method (${METHODS.join(', ')}) instead of each product's own` };
+
+export const COMMANDS: Readonly<Record<string, Command>> = {
+    validate: {
+        summary: 'report every diagnostic, file:line:col',
+        usage: 'validate PATH... [--format text|json]',
+        description: 'Reports every diagnostic of the specs as file:line:col (1-based), errors and warnings.\nFolders are searched for *.product files; all files are one workspace.',
+        options: { format: { type: 'string', choices: ['text', 'json'], description: 'text (default) or the JSON of the contract' } },
+        exitCodes: '0 no error (warnings allowed), 1 errors, 2 usage or I/O problem.',
+        load: () => import('./commands/validate.js')
+    },
+    rank: {
+        summary: 'the ranked features of each product',
+        usage: 'rank PATH... [--product NAME] [--method M] [--format table|json|csv|markdown]',
+        description: "Ranks each product's features by its scoring method (or by --method).\nShipped and dropped features are listed without a rank.",
+        options: { product, method, format: { type: 'string', choices: ['table', 'json', 'csv', 'markdown'], description: 'table (default), json, csv or markdown' } },
+        exitCodes: '0, or 1 if the spec has errors (the ranking is still printed), 2 usage.',
+        load: () => import('./commands/rank.js')
+    },
+    forecast: {
+        summary: "each forecast's months, totals, margin and break-even",
+        usage: 'forecast PATH... [--product NAME] [--format table|json]',
+        description: 'Computes each forecast month by month: customers, revenue, cost, profit and cumulative\nprofit, with the totals, the margin and both break-even months.',
+        options: { product, format: { type: 'string', choices: ['table', 'json'], description: 'table (default) or json' } },
+        exitCodes: '0, or 1 if the spec has errors (what can be computed is still printed), 2 usage.',
+        load: () => import('./commands/forecast.js')
+    },
+    docs: {
+        summary: 'write the markdown docs (with diagrams) of each product',
+        usage: 'docs PATH... -o DIR [--check] [--force]',
+        description: 'Writes the markdown docs of the specs into DIR: index.md (the portfolio) and\n<product>/PRODUCT.md for each product, with Mermaid diagrams. Every file starts with a\ngenerated-file marker; files are written atomically and only when their text changed.\n\nA spec with errors still gets its docs (its "Open problems" list them). Generated pages\nof products that no longer exist are left in DIR and reported.',
+        options: {
+            output: { type: 'string', short: 'o', placeholder: 'DIR', description: 'the folder to write to (required)' },
+            check: { type: 'boolean', description: 'write nothing; fail when a file in DIR is missing or differs' },
+            force: { type: 'boolean', description: 'overwrite files in DIR that lack the marker (hand-written files)' }
+        },
+        exitCodes: '0; with --check, 1 when a file differs or is missing; 2 when DIR holds a\nfile of that name without the marker (never overwritten unless --force), or usage.',
+        load: () => import('./commands/docs.js')
+    },
+    init: {
+        summary: 'write a small, valid starter spec',
+        usage: 'init [DIR]',
+        description: 'Writes a small, valid starter spec (DIR/product.product, DIR defaults to the current\nfolder) to learn the language from. Never overwrites a file.',
+        options: {},
+        exitCodes: '0, or 2 if it would overwrite a file.',
+        load: () => import('./commands/init.js')
+    },
+    lsp: {
+        summary: 'the language server over stdio, for any LSP editor',
+        usage: 'lsp --stdio',
+        description: 'Starts the product-spec language server on standard input and output, for any editor\nthat speaks the Language Server Protocol (Neovim, Helix, Emacs eglot, ...). Besides the\nstandard features it answers productSpec/rank and productSpec/forecast (the JSON of the\nrank and forecast commands) and runs the command productSpec.generateDocs.',
+        options: { stdio: { type: 'boolean', description: 'talk over standard input and output (required)' } },
+        exitCodes: 'the server runs until its client tells it to exit.',
+        load: () => import('./commands/lsp.js')
+    }
+};
+
+/** `product-spec rank --help`. */
+export function commandHelp(command: Command): string {
+    const options = optionLines(command.options);
+    return [
+        `Usage: product-spec ${command.usage}`,
+        '',
+        command.description,
+        ...(options.length > 0 ? ['', 'Options:', ...options] : []),
+        '',
+        `Exit codes: ${command.exitCodes}`
+    ].join('\n');
+}
+
+/** `product-spec --help`. */
+export function mainHelp(): string {
+    const width = Math.max(...Object.keys(COMMANDS).map(name => name.length));
+    return [
+        'Usage: product-spec <command> PATH... [options]',
+        '',
+        'Product specs (.product files) validated, ranked, forecast and documented.',
+        '',
+        'Commands:',
+        ...Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`),
+        '',
+        'Options everywhere: --help (-h), --version (-v), --verbose (stack traces on internal errors).',
+        "Run 'product-spec <command> --help' for a command's options and exit codes."
+    ].join('\n');
+}
