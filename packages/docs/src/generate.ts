@@ -1,7 +1,8 @@
 import type { ProductModel, WorkspaceModel } from '@product-spec/language';
-import { indexPage } from './index-page.js';
 import { productPath } from './labels.js';
-import { productPage } from './product-page.js';
+import { productPage } from './page.js';
+import { indexPage } from './pages/portfolio.js';
+import { FULL_SECTIONS } from './pages/product.js';
 import { sortProblems, type DocsProblem } from './problems.js';
 
 /** The first line of every generated file; a file without it is never overwritten (unless forced). */
@@ -35,7 +36,7 @@ export function generateDocs(model: WorkspaceModel, problems: readonly DocsProbl
 export function generateDocPage(model: WorkspaceModel, product: ProductModel | undefined, problems: readonly DocsProblem[] = []): DocFile {
     const sorted = sortProblems(model, problems);
     return product
-        ? { path: productPath(product), content: render(productPage(model, product, sorted.byProduct.get(product) ?? [])) }
+        ? { path: productPath(product), content: render(productPage({ model, product, problems: sorted.byProduct.get(product) ?? [] }, FULL_SECTIONS, { problemsLink: true })) }
         : { path: 'index.md', content: render(indexPage(model, sorted)) };
 }
 

@@ -1,8 +1,8 @@
 import { formatNumber, formatPercent, type FeatureModel, type ProductModel, type WorkspaceModel } from '@product-spec/language';
-import { count, featureRef, plain, productPath, titled, withUnit } from './labels.js';
-import { escapeMarkdown, listText, markdownLink, markdownTable } from './markdown.js';
-import { problemsTable } from './product-page.js';
-import type { DocsProblem, SortedProblems } from './problems.js';
+import { count, featureRef, plain, productPath, titled, withUnit } from '../labels.js';
+import { escapeMarkdown, listText, markdownLink, markdownTable } from '../markdown.js';
+import { problemsTable } from '../sections/problems.js';
+import type { DocsProblem, SortedProblems } from '../problems.js';
 
 const TOP = 3;
 
