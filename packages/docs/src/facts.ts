@@ -56,3 +56,27 @@ export function productStakeholders(product: ProductModel, model: WorkspaceModel
 export function byOpportunity(needs: readonly NeedModel[]): NeedModel[] {
     return [...needs].sort((a, b) => (b.opportunity ?? -1) - (a.opportunity ?? -1));
 }
+
+/**
+ * An objective's progress: the mean progress of its metrics that have one (each
+ * (current − baseline) ÷ (target − baseline)); null when none has.
+ */
+export function objectiveProgress(objective: ast.Objective, product: ProductModel, model: WorkspaceModel): number | null {
+    const known = objectiveMetrics(objective, product, model).map(m => m.progress).filter((p): p is number => p !== null);
+    return known.length === 0 ? null : known.reduce((a, b) => a + b, 0) / known.length;
+}
+
+/** Open features: in the backlog (idea, planned or building). */
+export function openFeatures(product: ProductModel): FeatureModel[] {
+    return product.features.filter(f => f.status !== 'shipped' && f.status !== 'dropped');
+}
+
+/** Every stakeholder a portfolio page shows: the shared ones, then each product's (products by name). */
+export function portfolioStakeholders(model: WorkspaceModel): StakeholderModel[] {
+    return [...model.shared.stakeholders, ...model.products.flatMap(p => p.stakeholders)];
+}
+
+/** The first dated release that still holds work (a feature neither shipped nor dropped). */
+export function nextLaunch(product: ProductModel): ReleaseModel | undefined {
+    return releasesByDate(product).find(r => r.date && r.features.some(f => f.status !== 'shipped' && f.status !== 'dropped'));
+}

@@ -26,8 +26,10 @@ export interface Section {
 export interface ProductPageOptions {
     /** Whether the breadcrumb counts the open problems (with a link to their section). */
     readonly problemsLink?: boolean;
-    /** Lines between the breadcrumb and the first section (after the table of contents). */
-    readonly intro?: readonly string[];
+    /** Lines between the table of contents and the first section. */
+    readonly intro?: (context: ProductContext) => string[];
+    /** What the link back to `index.md` says (default "Portfolio"). */
+    readonly home?: string;
 }
 
 /** A product's page: its title, the way back to the portfolio, a table of contents and the sections. */
@@ -40,11 +42,12 @@ export function productPage(context: ProductContext, sections: readonly Section[
     const lines = [
         `# ${plain(product)}`,
         '',
-        `${markdownLink('Portfolio', `${PRODUCT_BASE}index.md`)} › ${plain(product)}${problemsText}`,
+        `${markdownLink(options.home ?? 'Portfolio', `${PRODUCT_BASE}index.md`)} › ${plain(product)}${problemsText}`,
         '',
         sections.map(section => markdownLink(section.heading, `#${section.anchor}`)).join(' · ')
     ];
-    if (options.intro?.length) lines.push('', ...options.intro);
+    const intro = options.intro?.(context) ?? [];
+    if (intro.length > 0) lines.push('', ...intro);
     for (const section of sections) lines.push('', `## ${section.heading}`, '', ...section.lines(context));
     return lines;
 }

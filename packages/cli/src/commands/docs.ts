@@ -1,5 +1,6 @@
 import { URI } from '@product-spec/language';
-import { generateDocs, toDocsProblem, writeDocs, type WriteDocsResult } from '@product-spec/docs';
+import { AUDIENCES, generateDocs, isAudience, toDocsProblem, writeDocs, type WriteDocsResult } from '@product-spec/docs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from '../args.js';
 import { Exit, UsageError } from '../errors.js';
@@ -9,7 +10,10 @@ import { loadWorkspace } from '../workspace.js';
 /** `--check`: a file differs, is missing, or is no longer generated. */
 const OUT_OF_DATE = 1;
 
-export const docsHelp = `Usage: product-spec docs PATH... -o DIR [--check] [--force]
+/** The audiences `--audience` takes (the full docs, the default, are written without it). */
+const VIEWS = AUDIENCES.filter(a => a !== 'full');
+
+export const docsHelp = `Usage: product-spec docs PATH... -o DIR [--check] [--force] [--audience ${VIEWS.join('|')}]
 
 Writes the markdown docs of the specs into DIR: index.md (the portfolio) and
 <product>/PRODUCT.md for each product, with Mermaid diagrams. Every file starts with a
@@ -18,6 +22,11 @@ generated-file marker; files are written atomically and only when their text cha
   -o, --output DIR  the folder to write to (required)
   --check           write nothing; fail when a file in DIR is missing or differs
   --force           overwrite files in DIR that lack the marker (hand-written files)
+  --audience A      the view of one community, with the same file names (so give each
+                    its own DIR): engineering (backlog, dependencies, releases, problems),
+                    commercial (story, launches, business case, targets), customer (public
+                    roadmap and release notes: no scores, efforts, money, people or
+                    problems), board (one page, index.md: objectives, P&L, rollup, risks)
 
 A spec with errors still gets its docs (its "Open problems" list them). Generated pages
 of products that no longer exist are left in DIR and reported.
@@ -29,14 +38,23 @@ export async function docsCommand(argv: readonly string[], out: Output): Promise
     const { positionals, options } = parseArgs('docs', argv, {
         output: { value: true, alias: 'o' },
         check: { value: false },
-        force: { value: false }
+        force: { value: false },
+        audience: { value: true }
     });
+    const audience = options.get('audience') as string | undefined;
+    if (audience !== undefined && !(isAudience(audience) && audience !== 'full')) {
+        throw new UsageError(`--audience takes ${VIEWS.join(', ')}; '${audience}' is none of them.`);
+    }
     const outputDir = options.get('output') as string | undefined;
     if (outputDir === undefined) throw new UsageError(`docs needs -o DIR, the folder to write the docs to; see 'product-spec docs --help'.`);
     const paths = positionals.length > 0 ? positionals : ['.'];
     const workspace = await loadWorkspace(paths);
-    const problems = workspace.diagnostics.map(({ file, diagnostic }) => toDocsProblem(file.display, URI.file(file.absolute).toString(), diagnostic));
-    const files = generateDocs(workspace.model, problems);
+    // Files as seen from the folder the docs describe, so that no absolute path (and no
+    // working directory) reaches the docs.
+    const base = await describedFolder(paths);
+    const problems = workspace.diagnostics.map(({ file, diagnostic }) =>
+        toDocsProblem(path.relative(base, file.absolute).split(path.sep).join('/'), URI.file(file.absolute).toString(), diagnostic));
+    const files = generateDocs(workspace.model, problems, { audience: isAudience(audience) ? audience : undefined });
     const check = options.has('check');
     let result: WriteDocsResult;
     try {
@@ -60,7 +78,7 @@ export async function docsCommand(argv: readonly string[], out: Output): Promise
         for (const file of result.stale) out.stdout(`No longer generated: ${shown(file)}`);
         const differing = result.written.length + result.stale.length;
         if (differing === 0) {
-            out.stdout(`The docs in ${outputDir} are up to date (${files.length} files).`);
+            out.stdout(`The docs in ${outputDir} are up to date (${files.length} file${files.length === 1 ? "" : "s"}).`);
             return Exit.Ok;
         }
         out.stderr(`${differing} file${differing === 1 ? '' : 's'} in ${outputDir} ${differing === 1 ? 'is' : 'are'} not what 'product-spec docs' would write; run it without --check to update them${result.stale.length > 0 ? ' and delete the pages no longer generated' : ''}.`);
@@ -68,6 +86,18 @@ export async function docsCommand(argv: readonly string[], out: Output): Promise
     }
     for (const file of result.written) out.stdout(`Wrote ${shown(file)}`);
     for (const file of result.stale) out.stderr(`Left ${shown(file)}: its product is no longer in the specs; delete it if it is not wanted.`);
-    out.stdout(`${files.length} files in ${outputDir}: ${result.written.length} written, ${result.unchanged.length} already up to date.`);
+    out.stdout(`${files.length} file${files.length === 1 ? "" : "s"} in ${outputDir}: ${result.written.length} written, ${result.unchanged.length} already up to date.`);
     return Exit.Ok;
+}
+
+/** The folder the docs describe: the deepest folder holding every path given (a file counts as its folder). */
+export async function describedFolder(paths: readonly string[]): Promise<string> {
+    const folders = await Promise.all(paths.map(async given => {
+        const absolute = path.resolve(given);
+        return (await fs.stat(absolute)).isDirectory() ? absolute : path.dirname(absolute);
+    }));
+    const inside = (folder: string, parent: string) => folder === parent || folder.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
+    let common = folders[0];
+    while (!folders.every(folder => inside(folder, common))) common = path.dirname(common);
+    return common;
 }

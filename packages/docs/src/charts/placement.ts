@@ -59,8 +59,8 @@ export function quadrantTitleBoxes(titles: readonly [string, string, string, str
 
 /**
  * Moves points whose labels would overlap a label, a point or a quadrant title placed
- * before them (points come in priority order: the first stays where it is, if it is
- * free). Mermaid writes a point's label centred under it, so a point is moved, up or
+ * before them, or a point still to place (points come in priority order: the first stays
+ * where it is, if it is free). Mermaid writes a point's label centred under it, so a point is moved, up or
  * down by at most `maxShift` and sideways by at most 0.075, to the nearest free place
  * within its bounds. Where there is none, the point takes its `short` label (if it has
  * one) at the nearest place free for that, else the place of least overlap: a point is
@@ -92,7 +92,11 @@ export function spreadLabels(points: readonly ChartPoint[], geometry: ChartGeome
         return { left: x - half, right: x + half, top: y + dot, bottom: y - dot - textHeight };
     };
     const clamp = (v: number) => Math.min(Math.max(v, 0.02), 0.98);
-    return points.map(point => {
+    // The dots still to place, where they are now: a label placed earlier must not cover them either.
+    const dots: Box[] = points.map(p => ({ left: p.x - dot, right: p.x + dot, top: p.y + dot, bottom: p.y - dot }));
+    return points.map((point, index) => {
+        // Dots at the very same place will move themselves (the first keeps its place).
+        const taken = [...placed, ...dots.filter((_, j) => j > index && (points[j].x !== point.x || points[j].y !== point.y))];
         const bounds = point.bounds ?? { left: 0, right: 1, bottom: 0, top: 1 };
         const inside = (x: number, y: number) => x === clamp(x) && y === clamp(y)
             && x >= bounds.left && x <= bounds.right && y >= bounds.bottom && y <= bounds.top;
@@ -102,7 +106,7 @@ export function spreadLabels(points: readonly ChartPoint[], geometry: ChartGeome
                 const x = point.x + dx;
                 const y = point.y + dy;
                 if (!inside(x, y)) continue;
-                const total = placed.reduce((sum, other) => sum + overlap(labelBox(label, x, y), other), 0);
+                const total = taken.reduce((sum, other) => sum + overlap(labelBox(label, x, y), other), 0);
                 if (!best || total < best.overlap) best = { label, x, y, overlap: total };
                 if (total === 0) break;
             }

@@ -59,7 +59,7 @@ export function backlog({ product }: ProductContext): string[] {
             lines.push(`- **${plain(feature)}** (${codeName(feature.name)})${description}`);
         }
     }
-    lines.push(...valueSection(product, ranked, ranking.method === 'weighted' ? 'weighted' : method));
+    lines.push(...valueSection(product));
     lines.push(...kanoSection(product));
     return lines;
 }
@@ -148,3 +148,30 @@ function weightsText(product: ProductModel): string {
     return weightedDrivers(product).map(driver => `${driverName(driver)} ${formatPercent(weights[driver]! / total)}`).join(', ');
 }
 
+
+/**
+ * The backlog as engineering reads it: rank order with the names in the spec, the score
+ * and the effective score, the effort, and what each feature requires and unblocks.
+ */
+export function engineeringBacklog({ product }: ProductContext): string[] {
+    const ranking = product.ranking;
+    const method = methodLabel(ranking.method);
+    const ranked = ranking.entries.filter(e => e.rank !== null);
+    const lines = [`In rank order (by ${ranking.method === 'weighted' ? 'weighted scoring' : method}); a prerequisite always comes before what requires it. Effort is in person-months.`];
+    if (ranked.length === 0) return [...lines, '', 'Nothing in the backlog.'];
+    lines.push('', ...markdownTable(
+        ['#', 'Feature', 'Name', method, 'Effective', 'Effort', 'MoSCoW', 'Status', 'Release', 'Requires', 'Required by'],
+        ranked.map(entry => {
+            const f = entry.feature;
+            return [
+                String(entry.rank), plain(f), codeName(f.name), formatNumber(entry.score), formatNumber(entry.effectiveScore),
+                f.effort === null ? '**unknown**' : formatNumber(f.effort), f.moscow ?? '–', f.status, f.release ? plain(f.release) : 'unplanned',
+                listText(f.requires.map(r => featureRef(r, product, PRODUCT_BASE))),
+                listText(f.requiredBy.filter(r => r.status !== 'dropped').map(r => featureRef(r, product, PRODUCT_BASE)))
+            ];
+        }),
+        ['right', 'left', 'left', 'right', 'right', 'right', 'left', 'left', 'left', 'left', 'left']));
+    const closed = ranking.entries.filter(e => e.rank === null);
+    if (closed.length > 0) lines.push('', `Not in the backlog: ${listText(closed.map(e => `${plain(e.feature)} (${e.feature.status})`))}.`);
+    return lines;
+}

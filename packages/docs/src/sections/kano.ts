@@ -1,6 +1,8 @@
 import { formatNumber, KANO_TIE_ORDER, type ProductModel } from '@product-spec/language';
+import { kanoChart, kanoQuadrant, surveyed } from '../charts/kano.js';
 import { count, KANO_LABEL, plain } from '../labels.js';
 import { listText, markdownTable } from '../markdown.js';
+import { chartKeyTable } from './chart-key.js';
 
 const KANO_MEANING: Record<string, string> = {
     must: 'expected; missing it makes customers unhappy, having it does not delight',
@@ -35,5 +37,25 @@ export function kanoSection(product: ProductModel): string[] {
     lines.push(...markdownTable(['Category', 'Feature', 'From', 'Better', 'Worse'], rows, ['left', 'left', 'left', 'right', 'right']));
     const without = product.features.filter(f => !f.kano && f.status !== 'dropped');
     if (without.length > 0) lines.push('', `No Kano category yet: ${listText(without.map(f => plain(f)))}.`);
+    lines.push(...kanoStudy(product));
+    return lines;
+}
+
+/** The better/worse chart of the surveyed features, and where a feature's quadrant differs from its category. */
+function kanoStudy(product: ProductModel): string[] {
+    const features = surveyed(product);
+    const chart = kanoChart(product, features);
+    if (!chart) return [];
+    const lines = ['', '#### Better and worse', '',
+        'The surveyed features at how much customers would miss them (|worse|, right) and how much they delight (better, up). ' +
+        'Above the middle line having it pleases; right of it, missing it displeases. ' +
+        'Attractive features delight without being missed, performance features do both, must-be features are missed without delighting, indifferent ones do neither.',
+        '', ...chart.lines,
+        ...chartKeyTable(chart, ['Feature', 'Better', 'Worse'], i => [plain(features[i]), formatNumber(features[i].kano!.better), formatNumber(features[i].kano!.worse)])];
+    const differ = features.filter(f => f.kano!.category !== kanoQuadrant(f.kano!.better!, f.kano!.worse!));
+    if (differ.length > 0) {
+        lines.push('', 'Where the largest answer count and the coefficients disagree: ' + listText(differ.map(f =>
+            `${plain(f)} is ${KANO_LABEL[f.kano!.category]} by its largest count, ${KANO_LABEL[kanoQuadrant(f.kano!.better!, f.kano!.worse!)]} by better and worse`)) + '.');
+    }
     return lines;
 }
