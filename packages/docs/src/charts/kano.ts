@@ -37,7 +37,7 @@ export function kanoChart(product: ProductModel, features: readonly FeatureModel
         items: features.map(f => {
             const worse = Math.abs(f.kano!.worse!);
             const better = f.kano!.better!;
-            return { name: featureChartLabel(f, product), x: axisPosition(worse, worse >= 0.5), y: axisPosition(better, better >= 0.5) };
+            return { name: featureChartLabel(f, product), x: axisPosition(worse, worse >= 0.5), y: axisPosition(better, better >= 0.5), order: { x: worse, y: better } };
         })
     });
 }

@@ -16,6 +16,8 @@ export interface QuadrantItem {
     /** Where it is, in chart units (0..1, y upwards), from `axisPosition` or a fixed scale. */
     readonly x: number;
     readonly y: number;
+    /** The values whose order the chart keeps, when they are not the positions themselves (default: x and y). */
+    readonly order?: { readonly x: number; readonly y: number };
 }
 
 export interface QuadrantChartSpec {
@@ -69,17 +71,20 @@ export function pointKey(n: number): string {
 const MIN_SEPARATION = 0.003;
 
 /**
- * For each value, the interval it may move in without reaching the half-way point to the
- * nearest other value on either side (less a small margin, so that rounding to three
- * decimals cannot make them equal), within `lo..hi`.
+ * For each position, the interval it may move in without reaching the half-way point to
+ * the position of the nearest other value on either side (less a small margin, so that
+ * rounding to three decimals cannot make them equal), within `lo..hi`. `keys` are the
+ * values whose order counts (default: the positions): items of equal key may move past
+ * each other, items of different keys never do, even where their positions coincide.
  */
-export function orderIntervals(values: readonly number[], lo = 0, hi = 1): Array<[number, number]> {
-    const distinct = [...new Set(values)].sort((a, b) => a - b);
-    return values.map(value => {
-        const k = distinct.indexOf(value);
-        const below = k > 0 ? (distinct[k - 1] + value) / 2 + MIN_SEPARATION : lo;
-        const above = k < distinct.length - 1 ? (value + distinct[k + 1]) / 2 - MIN_SEPARATION : hi;
-        return [Math.max(lo, Math.min(below, value)), Math.min(hi, Math.max(above, value))];
+export function orderIntervals(positions: readonly number[], keys: readonly number[] = positions, lo = 0, hi = 1): Array<[number, number]> {
+    const distinct = [...new Set(keys)].sort((a, b) => a - b);
+    const where = new Map(keys.map((key, i) => [key, positions[i]]));
+    return positions.map((position, i) => {
+        const k = distinct.indexOf(keys[i]);
+        const below = k > 0 ? (where.get(distinct[k - 1])! + position) / 2 + MIN_SEPARATION : lo;
+        const above = k < distinct.length - 1 ? (position + where.get(distinct[k + 1])!) / 2 - MIN_SEPARATION : hi;
+        return [Math.max(lo, Math.min(below, position)), Math.min(hi, Math.max(above, position))];
     });
 }
 
@@ -92,8 +97,8 @@ function half(position: number): [number, number] {
 const KEY_PLACEHOLDER = '\u0001\u0001';
 
 export function quadrantChart(spec: QuadrantChartSpec): QuadrantChart {
-    const xs = orderIntervals(spec.items.map(item => item.x));
-    const ys = orderIntervals(spec.items.map(item => item.y));
+    const xs = orderIntervals(spec.items.map(item => item.x), spec.items.map(item => item.order?.x ?? item.x));
+    const ys = orderIntervals(spec.items.map(item => item.y), spec.items.map(item => item.order?.y ?? item.y));
     const points = spec.items.map((item, i) => {
         const [xLow, xHigh] = half(item.x);
         const [yLow, yHigh] = half(item.y);
@@ -106,7 +111,8 @@ export function quadrantChart(spec: QuadrantChartSpec): QuadrantChart {
     const placed = spreadLabels(points, spec.geometry, { maxShift: spec.maxShift, obstacles: quadrantTitleBoxes(spec.quadrants, spec.geometry) });
     const keyed: Array<{ key: string; index: number }> = [];
     const drawn = placed.map((point, index) => {
-        if (point.label !== KEY_PLACEHOLDER) return { x: point.x, y: point.y, label: point.label };
+        // A name that is empty once on one line (control characters only) is keyed too.
+        if (point.label !== KEY_PLACEHOLDER && point.label !== '') return { x: point.x, y: point.y, label: point.label };
         const key = pointKey(keyed.length);
         keyed.push({ key, index });
         return { x: point.x, y: point.y, label: key };

@@ -151,7 +151,8 @@ export function valueEffortChart(product: ProductModel, data: ValueEffortData): 
         items: data.points.slice(0, VALUE_CHART_LIMIT).map(p => ({
             name: featureChartLabel(p.entry.feature, product),
             x: axisPosition(p.effort, p.effort > 0.5),
-            y: axisPosition(p.value, p.value >= 0.5, data.axes.scale === 'max')
+            y: axisPosition(p.value, p.value >= 0.5, data.axes.scale === 'max'),
+            order: { x: p.effort, y: p.value }
         }))
     });
 }
