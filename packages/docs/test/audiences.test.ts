@@ -71,7 +71,7 @@ describe('The docs for each audience', () => {
         assert.deepEqual(headings(board.content), ['Rollup', 'Acme Analytics', 'Team Notes', 'Calendar Sync']);
         assert.ok(board.content.includes('| Second year, with the first finance teams | 12 | 593,519.32 | 600,103.22 | -6,583.91 | -1.11% | month 8 | not within 12 months |'));
         assert.ok(!board.content.includes('](acme/PRODUCT.md)'), 'no link to pages the board folder does not have');
-        assert.deepEqual((await diagrams(board.content)).map(d => d.labels[0]), ['Cumulative profit', 'Cumulative profit']);
+        assert.deepEqual((await diagrams(board.content)).map(d => d.groups[0]), ['First year: cumulative profit', 'Second year, with the first finance teams: cumulative profit']);
     });
 });
 

@@ -131,6 +131,7 @@ describe('The Kano study', () => {
 
 describe('The business case as a picture', () => {
     const chart: MoneyChart = {
+        about: 'Test',
         title: 'A "title" with #; and %% <b>',
         unit: 'EUR "x" ; %%{init}%%',
         series: [{ name: 'Profit: base', values: [-1.005, 2e3, 0, -0.001], color: '#009e73', colorName: 'green' }],
@@ -150,7 +151,7 @@ describe('The business case as a picture', () => {
     });
 
     it('draws a one-month forecast on a band axis', async () => {
-        const one = moneyChartBlock({ title: 'T', unit: 'u', series: [{ name: 'Revenue', values: [5], color: '#0072b2', colorName: 'blue' }] });
+        const one = moneyChartBlock({ about: 'T', title: 'T', unit: 'u', series: [{ name: 'Revenue', values: [5], color: '#0072b2', colorName: 'blue' }] });
         assert.ok(one.includes('  x-axis "Month" ["1"]'));
         assert.deepEqual((await parseDiagram(mermaidBlocks(one.join('\n'))[0])).values, ['line #0072b2: 5']);
     });

@@ -174,12 +174,12 @@ describe('Docs of the examples', () => {
     it('give each forecast month by month with 2 decimals, totals, margin and break-even', async () => {
         const content = file(files, 'acme/PRODUCT.md');
         const [, , , , , monthly, cumulative] = await diagrams(content);
-        assert.deepEqual([monthly.labels, monthly.groups], [['Revenue', 'Cost', 'Profit', 'Zero'], ['Revenue, cost and profit by month', 'Month', 'EUR']]);
+        assert.deepEqual([monthly.labels, monthly.groups], [['Revenue', 'Cost', 'Profit', 'Zero line'], ['First year: revenue, cost and profit by month', 'Month', 'EUR']]);
         assert.equal(monthly.values[2].split(' ').length, 14, 'profit: the kind, the colour and 12 months');
         assert.ok(monthly.values[2].startsWith('line #009e73: -31400 -30884 -30337.04'));
-        assert.deepEqual(cumulative.labels, ['Cumulative profit', 'Zero']);
+        assert.deepEqual(cumulative.labels, ['Cumulative profit', 'Zero line']);
         assert.ok(cumulative.values[0].endsWith(' -334918.51'));
-        assert.ok(content.includes('*Revenue, cost and profit by month in EUR: revenue (blue), cost (orange), profit (green) and zero (grey). ' +
+        assert.ok(content.includes('*Revenue, cost and profit by month in EUR: revenue (blue), cost (orange), profit (green) and zero line (grey). ' +
             'Break-even (first month with a profit): month 8; cumulative break-even: not within 12 months.*'), 'both break-even months in the caption');
         assert.ok(content.includes('| 12 | 379.66 | 18,603.33 | 42,277.96 | -23,674.63 | -334,918.51 |'));
         assert.ok(content.includes('| **Total** |  | **165,325.42** | **500,243.93** | **-334,918.51** |  |'));
@@ -273,7 +273,7 @@ describe('Docs of a spec whose every text is hostile', () => {
         assert.deepEqual(gantt.labels, [HOSTILE.featureTitle, 'end', 'section Hack', HOSTILE.featurePipe, `${line(HOSTILE.release)} ships`]);
         assert.deepEqual(gantt.tags, ['done', 'crit', '', 'active', 'milestone'], 'shipped first, then by rank');
         assert.deepEqual(flow.labels, ['end', 'section Hack', HOSTILE.featurePipe, HOSTILE.featureLink]);
-        assert.deepEqual([monthly.type, cumulative.type], ['xychart', 'xychart']);
+        assert.deepEqual([monthly.groups[0], cumulative.groups[0]], [`${HOSTILE.forecast}: revenue, cost and profit by month`, `${HOSTILE.forecast}: cumulative profit`]);
     });
 
     it('never writes a quote, a line break or an unescaped # inside a diagram label', () => {

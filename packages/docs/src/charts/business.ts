@@ -1,5 +1,5 @@
 import type { ForecastResult } from '@product-spec/language';
-import { mermaidBlock, mermaidText } from '../mermaid.js';
+import { mermaidBlock, mermaidText, shorten } from '../mermaid.js';
 
 /**
  * The business case as Mermaid `xychart-beta` line charts. A chart is a list of series
@@ -30,7 +30,9 @@ export interface ChartBand {
 }
 
 export interface MoneyChart {
-    /** The chart's own title (plain text). */
+    /** What the chart shows, in fixed words ("Cumulative profit"), for its caption. */
+    readonly about: string;
+    /** The chart's own title (plain text; may hold spec text, such as the forecast's title). */
     readonly title: string;
     /** The y-axis title: the currency, or "amount". */
     readonly unit: string;
@@ -53,30 +55,32 @@ function series(name: string, values: readonly number[], [color, colorName]: rea
     return { name, values, color, colorName };
 }
 
-/** Revenue, cost and profit by month, with the zero line that profit crosses at break-even. */
-export function monthlyChart(result: ForecastResult, unit: string): MoneyChart {
+/** Revenue, cost and profit by month, with the zero line that profit crosses at break-even. `name` is the forecast's. */
+export function monthlyChart(result: ForecastResult, unit: string, name: string): MoneyChart {
     const months = result.months;
     return {
-        title: 'Revenue, cost and profit by month',
+        about: 'Revenue, cost and profit by month',
+        title: `${shorten(name, 50)}: revenue, cost and profit by month`,
         unit,
         series: [
             series('Revenue', months.map(m => m.revenue), MONEY_COLORS.revenue),
             series('Cost', months.map(m => m.cost), MONEY_COLORS.cost),
             series('Profit', months.map(m => m.profit), MONEY_COLORS.profit),
-            series('Zero', months.map(() => 0), MONEY_COLORS.zero)
+            series('Zero line', months.map(() => 0), MONEY_COLORS.zero)
         ]
     };
 }
 
 /** The running total of profit, with the zero line it crosses at cumulative break-even. */
-export function cumulativeChart(result: ForecastResult, unit: string): MoneyChart {
+export function cumulativeChart(result: ForecastResult, unit: string, name: string): MoneyChart {
     const months = result.months;
     return {
-        title: 'Cumulative profit',
+        about: 'Cumulative profit',
+        title: `${shorten(name, 50)}: cumulative profit`,
         unit,
         series: [
             series('Cumulative profit', months.map(m => m.cumulativeProfit), MONEY_COLORS.cumulative),
-            series('Zero', months.map(() => 0), MONEY_COLORS.zero)
+            series('Zero line', months.map(() => 0), MONEY_COLORS.zero)
         ]
     };
 }

@@ -27,7 +27,7 @@ export function boardPage(model: WorkspaceModel, problems: SortedProblems): stri
         lines.push('', '### Profit and loss', '', ...profitAndLoss(product));
         for (const forecast of product.forecasts) {
             if (!forecast.result) continue;
-            lines.push('', `${titled(forecast)}:`, '', ...forecastChart(forecast.result, product, 'cumulative'));
+            lines.push('', `${titled(forecast)}:`, '', ...forecastChart(forecast, forecast.result, product, 'cumulative'));
         }
         lines.push('', '### Risks', '', ...risks(product));
     }

@@ -1,6 +1,6 @@
 import { formatFixed, formatNumber, formatPercent, type ForecastModel, type ForecastResult, type ProductModel } from '@product-spec/language';
 import { chartKey, cumulativeChart, monthlyChart, moneyChartBlock, type MoneyChart } from '../charts/business.js';
-import { count, plain, titled } from '../labels.js';
+import { count, displayName, plain, titled } from '../labels.js';
 import { escapeMarkdown, listText, markdownTable } from '../markdown.js';
 import type { ProductContext } from '../page.js';
 
@@ -36,7 +36,7 @@ export function forecastSection(forecast: ForecastModel, product: ProductModel, 
     lines.push(`Assumes a price of ${money(inputs.price)} per customer a month, ${formatNumber(inputs.customers)} customers in month 1, ` +
         `${formatPercent(inputs.growth)} growth and ${formatPercent(inputs.churn)} churn a month, a fixed cost of ${money(inputs.fixedCost)} ` +
         `and a variable cost of ${money(inputs.variableCost)} per customer a month.`, '');
-    for (const kind of options.charts ?? ['monthly', 'cumulative']) lines.push(...forecastChart(result, product, kind), '');
+    for (const kind of options.charts ?? ['monthly', 'cumulative']) lines.push(...forecastChart(forecast, result, product, kind), '');
     if (options.table ?? true) {
         const rows = result.months.map(m => [String(m.month), formatFixed(m.customers), formatFixed(m.revenue), formatFixed(m.cost), formatFixed(m.profit), formatFixed(m.cumulativeProfit)]);
         rows.push(['**Total**', '', `**${formatFixed(result.totals.revenue)}**`, `**${formatFixed(result.totals.cost)}**`, `**${formatFixed(result.totals.profit)}**`, '']);
@@ -57,16 +57,16 @@ export function monthText(month: number | null, result: ForecastResult): string 
 }
 
 /** A chart of a forecast with its caption. */
-export function forecastChart(result: ForecastResult, product: ProductModel, kind: 'monthly' | 'cumulative'): string[] {
+export function forecastChart(forecast: ForecastModel, result: ForecastResult, product: ProductModel, kind: 'monthly' | 'cumulative'): string[] {
     const unit = product.currency?.trim() ? product.currency : 'amount';
-    const chart = kind === 'monthly' ? monthlyChart(result, unit) : cumulativeChart(result, unit);
+    const chart = (kind === 'monthly' ? monthlyChart : cumulativeChart)(result, unit, displayName(forecast));
     return [...moneyChartBlock(chart), '', chartCaption(chart, result, product)];
 }
 
 /** Under a chart: which line is which, and both break-even months. */
 function chartCaption(chart: MoneyChart, result: ForecastResult, product: ProductModel): string {
     const unit = product.currency?.trim() ? ` in ${escapeMarkdown(product.currency)}` : '';
-    return `*${chart.title}${unit}: ${listText(chartKey(chart))}. ` +
+    return `*${chart.about}${unit}: ${listText(chartKey(chart))}. ` +
         `Break-even (first month with a profit): ${monthText(result.breakEvenMonth, result)}; ` +
         `cumulative break-even: ${monthText(result.cumulativeBreakEvenMonth, result)}.*`;
 }
