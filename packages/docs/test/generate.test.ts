@@ -273,6 +273,9 @@ describe('Docs of a spec whose every text is hostile', () => {
         assert.deepEqual(gantt.labels, [HOSTILE.featureTitle, 'end', 'section Hack', HOSTILE.featurePipe, `${line(HOSTILE.release)} ships`]);
         assert.deepEqual(gantt.tags, ['done', 'crit', '', 'active', 'milestone'], 'shipped first, then by rank');
         assert.deepEqual(flow.labels, ['end', 'section Hack', HOSTILE.featurePipe, HOSTILE.featureLink]);
+        const [roadmap] = await diagrams(file(files, 'index.md'));
+        assert.deepEqual(roadmap.groups, [`${line(HOSTILE.product).slice(0, 27)}…`], 'the product is one section of the portfolio roadmap');
+        assert.deepEqual(roadmap.labels, [line(HOSTILE.release)]);
         assert.deepEqual([monthly.groups[0], cumulative.groups[0]], [`${HOSTILE.forecast}: revenue, cost and profit by month`, `${HOSTILE.forecast}: cumulative profit`]);
     });
 

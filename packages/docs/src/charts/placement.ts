@@ -11,7 +11,7 @@ export interface ChartPoint {
     readonly y: number;
     /** Where the point may be moved to (its quadrant, so that moving never changes what it says). */
     readonly bounds?: Box;
-    /** A shorter label for a crowded place (the feature's rank, say). */
+    /** A shorter label for a crowded place (a key that a table spells out, say). */
     readonly short?: string;
 }
 

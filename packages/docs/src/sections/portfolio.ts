@@ -5,7 +5,7 @@ import { plain, productPath } from '../labels.js';
 import { escapeMarkdown, listText, markdownLink, markdownTable } from '../markdown.js';
 import { stakeholderMap } from './stakeholders.js';
 
-/** The portfolio's sections of `index.md` (each starts with its `##` heading). */
+// The portfolio's sections of `index.md` (each starts with its `##` heading).
 
 /** Every product's releases on one timeline, with the cross-product prerequisites marked. */
 export function portfolioRoadmap(model: WorkspaceModel): string[] {
