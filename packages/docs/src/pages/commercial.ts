@@ -6,14 +6,11 @@ import type { ProductContext, Section } from '../page.js';
 import { businessCase } from '../sections/business-case.js';
 import { launches } from '../sections/launches.js';
 import { metrics } from '../sections/metrics.js';
-import { objectives } from '../sections/overview.js';
+import { objectives, visionAndStrategy } from '../sections/overview.js';
 import { portfolioRoadmap, rollup } from '../sections/portfolio.js';
 
 function commercialOverview({ product }: ProductContext): string[] {
-    const lines: string[] = [];
-    if (product.vision) lines.push(`**Vision.** ${escapeMarkdown(product.vision)}`, '');
-    if (product.strategy) lines.push(`**Strategy.** ${escapeMarkdown(product.strategy)}`, '');
-    if (!product.vision && !product.strategy) lines.push('The spec states no vision or strategy yet.', '');
+    const lines = visionAndStrategy(product);
     const next = nextLaunch(product);
     lines.push(
         `- **Stage**: ${product.stage ?? 'not stated'}`,

@@ -4,11 +4,17 @@ import { plain, titled } from '../labels.js';
 import { escapeMarkdown, markdownTable } from '../markdown.js';
 import type { ProductContext } from '../page.js';
 
-export function overview({ model, product }: ProductContext): string[] {
+/** The product's vision and strategy, each a paragraph (or a line saying there are none). */
+export function visionAndStrategy(product: ProductModel): string[] {
     const lines: string[] = [];
     if (product.vision) lines.push(`**Vision.** ${escapeMarkdown(product.vision)}`, '');
     if (product.strategy) lines.push(`**Strategy.** ${escapeMarkdown(product.strategy)}`, '');
     if (!product.vision && !product.strategy) lines.push('The spec states no vision or strategy yet.', '');
+    return lines;
+}
+
+export function overview({ model, product }: ProductContext): string[] {
+    const lines = visionAndStrategy(product);
     const manager = product.manager;
     lines.push(
         `- **Stage**: ${product.stage ?? 'not stated'}`,
