@@ -77,5 +77,6 @@ export function optionLines(specs: Readonly<Record<string, OptionSpec>>): string
         return [`${spec.short ? `-${spec.short}, ` : ''}--${name}${value}`, spec.description] as const;
     });
     const width = Math.max(0, ...entries.map(([flag]) => flag.length));
-    return entries.map(([flag, description]) => `  ${flag.padEnd(width)}  ${description}`);
+    // A description of several lines continues under its first line.
+    return entries.map(([flag, description]) => `  ${flag.padEnd(width)}  ${description.split('\n').join(`\n  ${' '.repeat(width)}  `)}`);
 }

@@ -22,6 +22,9 @@ export interface Command {
     load(): Promise<CommandModule>;
 }
 
+/** The views `docs --audience` writes (the docs package's audiences but its default, the full docs). */
+export const DOCS_AUDIENCES = ['engineering', 'commercial', 'customer', 'board'] as const;
+
 const product: OptionSpec = { type: 'string', placeholder: 'NAME', description: 'only this product' };
 const method: OptionSpec = { type: 'string', placeholder: 'M', choices: METHODS, description: `rank by this method (${METHODS.join(', ')}) instead of each product's own` };
 
@@ -52,12 +55,20 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     },
     docs: {
         summary: 'write the markdown docs (with diagrams) of each product',
-        usage: 'docs PATH... -o DIR [--check] [--force]',
+        usage: 'docs PATH... -o DIR [--check] [--force] [--audience engineering|commercial|customer|board]',
         description: 'Writes the markdown docs of the specs into DIR: index.md (the portfolio) and\n<product>/PRODUCT.md for each product, with Mermaid diagrams. Every file starts with a\ngenerated-file marker; files are written atomically and only when their text changed.\n\nA spec with errors still gets its docs (its "Open problems" list them). Generated pages\nof products that no longer exist are left in DIR and reported.',
         options: {
             output: { type: 'string', short: 'o', placeholder: 'DIR', description: 'the folder to write to (required)' },
             check: { type: 'boolean', description: 'write nothing; fail when a file in DIR is missing or differs' },
-            force: { type: 'boolean', description: 'overwrite files in DIR that lack the marker (hand-written files)' }
+            force: { type: 'boolean', description: 'overwrite files in DIR that lack the marker (hand-written files)' },
+            audience: {
+                type: 'string', placeholder: 'A', choices: DOCS_AUDIENCES,
+                description: 'the view of one community, with the same file names (so give each its own DIR):\n'
+                    + 'engineering (backlog, dependencies, releases, problems), commercial (story, launches,\n'
+                    + 'business case, targets), customer (public roadmap and release notes: no scores,\n'
+                    + 'efforts, money, people or problems), board (one page, index.md: objectives, P&L,\n'
+                    + 'rollup, risks)'
+            }
         },
         exitCodes: '0; with --check, 1 when a file differs or is missing; 2 when DIR holds a\nfile of that name without the marker (never overwritten unless --force), or usage.',
         load: () => import('./commands/docs.js')

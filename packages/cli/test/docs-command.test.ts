@@ -3,7 +3,6 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { escapeMarkdown } from '@product-spec/docs';
 import { main } from '../src/main.js';
 
 /** The repository root (tests run from packages/cli/out/test). */
@@ -131,7 +130,25 @@ describe('product-spec docs', () => {
         assert.equal(result.code, 0);
         assert.deepEqual(result.stderr, ['Note: the specs have 2 errors; the docs list them under "Open problems". Run \'product-spec validate\' to see them.']);
         const page = await fs.readFile(path.join(out, 'demo', 'PRODUCT.md'), 'utf8');
-        assert.ok(page.includes(`| **error** | ${escapeMarkdown(spec)}:2:28 | \`dependency-cycle\` | Feature a is on a dependency cycle: a → b → a.`), page);
+        assert.ok(page.includes('| **error** | broken.product:2:28 | `dependency-cycle` | Feature a is on a dependency cycle: a → b → a.'), 'the file as seen from the folder the docs describe');
+        assert.ok(!page.includes(dir), 'no absolute path');
+    });
+
+    it('names files in "Open problems" relative to the folder the docs describe, however the paths are given', async () => {
+        await fs.mkdir(path.join(dir, 'specs', 'team'), { recursive: true });
+        await fs.writeFile(path.join(dir, 'specs', 'team', 'p.product'), 'product p "P" {\n  feature a "A" { requires nothing }\n}\n');
+        await fs.writeFile(path.join(dir, 'specs', 'shared.product'), 'metric lonely "Lonely" { baseline 1 current 2 target 3 }\n');
+        const pages = async (...paths: string[]) => {
+            const out2 = path.join(dir, `out${Math.random().toString(36).slice(2)}`);
+            await run('docs', ...paths, '-o', out2);
+            return tree(out2);
+        };
+        const absolute = await pages(path.join(dir, 'specs'));
+        assert.match(absolute['p/PRODUCT.md'], /\| \*\*error\*\* \| team\/p\.product:2:28 \| `unresolved-reference` \|/);
+        assert.match(absolute['index.md'], /\| warning \| shared\.product:1:8 \| `unused-metric` \|/);
+        const files = await pages(path.join(dir, 'specs', 'team', 'p.product'), path.join(dir, 'specs', 'shared.product'));
+        assert.deepEqual(files, absolute, 'files given one by one describe their common folder');
+        for (const content of Object.values(absolute)) assert.ok(!content.includes(dir));
     });
 
     it('needs -o (usage error, exit 2) and documents itself', async () => {
@@ -139,8 +156,47 @@ describe('product-spec docs', () => {
         assert.deepEqual(result.stderr, ["product-spec: docs needs -o DIR, the folder to write the docs to; see 'product-spec docs --help'."]);
         assert.equal(result.code, 2);
         const help = await run('docs', '--help');
-        assert.match(help.stdout[0], /^Usage: product-spec docs PATH\.\.\. -o DIR \[--check\] \[--force\]\n/);
+        assert.match(help.stdout[0], /^Usage: product-spec docs PATH\.\.\. -o DIR \[--check\] \[--force\] \[--audience engineering\|commercial\|customer\|board\]\n/);
         assert.match((await run('--help')).stdout[0], /\n {2}docs {6}write the markdown docs \(with diagrams\) of each product\n/);
+    });
+
+    for (const audience of ['engineering', 'commercial', 'customer', 'board']) {
+        it(`finds the committed examples/docs-${audience} up to date (regenerate: product-spec docs examples -o examples/docs-${audience} --audience ${audience})`, async () => {
+            const golden = path.join(EXAMPLES, `docs-${audience}`);
+            const result = await run('docs', EXAMPLES, '-o', golden, '--check', '--audience', audience);
+            assert.deepEqual(result.stderr, []);
+            assert.deepEqual(result.stdout, [`The docs in ${golden} are up to date (${audience === 'board' ? '1 file' : '4 files'}).`]);
+            assert.equal(result.code, 0);
+        });
+    }
+
+    it('writes one audience\'s view with the same file names, the board\'s as one page, with the same marker and overwrite rules', async () => {
+        const board = await run('docs', EXAMPLES, '-o', out, '--audience', 'board');
+        assert.deepEqual(board.stdout, [`Wrote ${path.join(out, 'index.md')}`, `1 file in ${out}: 1 written, 0 already up to date.`]);
+        assert.deepEqual(Object.keys(await tree(out)), ['index.md']);
+        const customer = path.join(dir, 'customer');
+        await run('docs', EXAMPLES, '-o', customer, '--audience', 'customer');
+        assert.deepEqual(Object.keys(await tree(customer)).sort(), ['acme/PRODUCT.md', 'index.md', 'notes/PRODUCT.md', 'sync/PRODUCT.md']);
+        assert.deepEqual(await tree(customer), await tree(path.join(EXAMPLES, 'docs-customer')));
+        // Another audience into the same folder: the files are generated ones, so they are replaced; --check sees the difference.
+        const checked = await run('docs', EXAMPLES, '-o', customer, '--check', '--audience', 'engineering');
+        assert.equal(checked.code, 1);
+        await fs.writeFile(path.join(customer, 'index.md'), '# Ours\n');
+        const refused = await run('docs', EXAMPLES, '-o', customer, '--audience', 'customer');
+        assert.equal(refused.code, 2);
+    });
+
+    it('refuses an audience it does not know (usage, exit 2)', async () => {
+        const result = await run('docs', EXAMPLES, '-o', out, '--audience', 'investors');
+        assert.deepEqual(result.stderr, ["product-spec: Option --audience must be one of engineering, commercial, customer, board, not 'investors'."]);
+        assert.equal(result.code, 2);
+        await assert.rejects(fs.access(out));
+    });
+
+    it('offers exactly the docs package\'s audiences (without its default, the full docs)', async () => {
+        const { AUDIENCES } = await import('@product-spec/docs');
+        const { DOCS_AUDIENCES } = await import('../src/commands.js');
+        assert.deepEqual([...DOCS_AUDIENCES], AUDIENCES.filter(audience => audience !== 'full'));
     });
 
     it('says in one sentence when it cannot write (exit 2)', async () => {

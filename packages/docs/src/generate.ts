@@ -1,7 +1,8 @@
 import type { ProductModel, WorkspaceModel } from '@product-spec/language';
-import { indexPage } from './index-page.js';
+import type { DocsOptions } from './audience.js';
 import { productPath } from './labels.js';
-import { productPage } from './product-page.js';
+import { productPage } from './page.js';
+import { PAGES } from './pages/audiences.js';
 import { sortProblems, type DocsProblem } from './problems.js';
 
 /** The first line of every generated file; a file without it is never overwritten (unless forced). */
@@ -19,24 +20,34 @@ export interface DocFile {
 }
 
 /**
- * The markdown docs of a workspace: `index.md` (the portfolio) and `<product>/PRODUCT.md`
- * for each product, from the computed model and the spec's diagnostics (for "Open
+ * The markdown docs of a workspace for one audience (default `full`): `index.md` (the
+ * portfolio) and `<product>/PRODUCT.md` for each product (the `board` audience writes
+ * `index.md` only), from the computed model and the spec's diagnostics (for "Open
  * problems"). Pure: the same model and problems give the same files, byte for byte (no
  * dates, no absolute paths; products by name, members in declaration order).
  */
-export function generateDocs(model: WorkspaceModel, problems: readonly DocsProblem[] = []): DocFile[] {
-    return [undefined, ...model.products].map(product => generateDocPage(model, product, problems));
+export function generateDocs(model: WorkspaceModel, problems: readonly DocsProblem[] = [], options: DocsOptions = {}): DocFile[] {
+    return docPages(model, options).map(product => generateDocPage(model, product, problems, options));
+}
+
+/** The pages an audience has: undefined for `index.md`, then each product that has a page (the `board` has none). */
+export function docPages(model: WorkspaceModel, options: DocsOptions = {}): Array<ProductModel | undefined> {
+    return PAGES[options.audience ?? 'full'].product ? [undefined, ...model.products] : [undefined];
 }
 
 /**
  * One page of the docs (what `generateDocs` writes at that path): the preview renders the
- * page it shows without generating the others. `product` undefined gives `index.md`.
+ * page it shows without generating the others. `product` undefined gives `index.md`; so
+ * does any product for an audience without product pages (the board's one page).
  */
-export function generateDocPage(model: WorkspaceModel, product: ProductModel | undefined, problems: readonly DocsProblem[] = []): DocFile {
+export function generateDocPage(model: WorkspaceModel, product: ProductModel | undefined, problems: readonly DocsProblem[] = [], options: DocsOptions = {}): DocFile {
+    const pages = PAGES[options.audience ?? 'full'];
     const sorted = sortProblems(model, problems);
-    return product
-        ? { path: productPath(product), content: render(productPage(model, product, sorted.byProduct.get(product) ?? [])) }
-        : { path: 'index.md', content: render(indexPage(model, sorted)) };
+    if (product && pages.product) {
+        const context = { model, product, problems: sorted.byProduct.get(product) ?? [] };
+        return { path: productPath(product), content: render(productPage(context, pages.product.sections, pages.product.options)) };
+    }
+    return { path: 'index.md', content: render(pages.index(model, sorted)) };
 }
 
 function render(lines: readonly string[]): string {

@@ -1,6 +1,8 @@
 export * from './markdown.js';
 export * from './mermaid.js';
-export { generateDocs, generateDocPage, isGenerated, GENERATED_MARKER, type DocFile } from './generate.js';
+export * from './charts/placement.js';
+export { generateDocs, generateDocPage, docPages, isGenerated, GENERATED_MARKER, type DocFile } from './generate.js';
+export { AUDIENCES, isAudience, type Audience, type DocsOptions } from './audience.js';
 export { toDocsProblem, type DocsProblem } from './problems.js';
 export { writeDocs, writeFileAtomic, type WriteDocsOptions, type WriteDocsResult, type WriteFile } from './write.js';
 export {

@@ -57,3 +57,12 @@ export function withUnit(value: string, unit: string | undefined): string {
 export function count(n: number, word: string, plural = `${word}s`): string {
     return `${n} ${n === 1 ? word : plural}`;
 }
+
+/** The path from a product's page to the output folder. */
+export const PRODUCT_BASE = '../';
+
+/** A feature with its status when it is no longer in the backlog: "PDF export (shipped)". */
+export function featureWithStatus(feature: FeatureModel, product: ProductModel, base = PRODUCT_BASE): string {
+    const label = featureRef(feature, product, base);
+    return feature.status === 'shipped' || feature.status === 'dropped' ? `${label} (${feature.status})` : label;
+}

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CommandHandler, WorkspaceModel } from '@product-spec/language';
+import { AUDIENCES, isAudience, type Audience } from './audience.js';
 import { generateDocs } from './generate.js';
 import { toDocsProblem, type DocsProblem } from './problems.js';
 import { writeDocs, type WriteFile } from './write.js';
@@ -16,6 +17,8 @@ export interface GenerateDocsArgs {
     readonly outputDir?: string;
     /** Overwrite hand-written files (as the CLI's `--force`). */
     readonly force?: boolean;
+    /** Whose view (as the CLI's `--audience`); default `full`. */
+    readonly audience?: Audience;
 }
 
 export interface GenerateDocsContext {
@@ -55,12 +58,13 @@ function folderPath(location: string): string {
  */
 export async function generateDocsCommand(args: GenerateDocsArgs | readonly unknown[] | undefined | null, context: GenerateDocsContext): Promise<GenerateDocsResult> {
     const options = (Array.isArray(args) ? args[0] : args) as GenerateDocsArgs | undefined | null;
-    if (options !== undefined && options !== null && (typeof options !== 'object' || (options.outputDir !== undefined && typeof options.outputDir !== 'string'))) {
-        throw new Error(`${GENERATE_DOCS_COMMAND} takes { outputDir?: string, force?: boolean }.`);
+    if (options !== undefined && options !== null && (typeof options !== 'object' || (options.outputDir !== undefined && typeof options.outputDir !== 'string')
+        || (options.audience !== undefined && !isAudience(options.audience)))) {
+        throw new Error(`${GENERATE_DOCS_COMMAND} takes { outputDir?: string, force?: boolean, audience?: ${AUDIENCES.map(a => `'${a}'`).join(' | ')} }.`);
     }
     const root = folderPath(context.workspaceRoot);
     const outputDir = path.resolve(root, options?.outputDir ?? context.defaultOutputDir ?? DEFAULT_DOCS_FOLDER);
-    const files = generateDocs(context.model, context.diagnostics);
+    const files = generateDocs(context.model, context.diagnostics, { audience: options?.audience });
     let result;
     try {
         result = await writeDocs(outputDir, files, { force: options?.force === true, writeFile: context.writeFile });

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { generateDocs, GENERATED_MARKER, mermaidText, type DocFile } from '../src/index.js';
-import { exampleFiles, HOSTILE, hostileSpec, loadSpec, mermaidBlocks } from './helpers.js';
-import { parseDiagram, type ParsedDiagram } from './mermaid-check.js';
+import { assertNoInjection, assertTablesWhole, diagrams, exampleFiles, HOSTILE, hostileSpec, loadSpec, mermaidBlocks } from './helpers.js';
 
 const SECTIONS = ['Overview', 'Stakeholders', 'Personas and needs', 'Backlog', 'Roadmap', 'Metrics', 'Business case', 'Traceability', 'Open problems'];
 
@@ -9,72 +8,6 @@ function file(files: readonly DocFile[], path: string): string {
     const found = files.find(f => f.path === path);
     assert.ok(found, `no ${path} among ${files.map(f => f.path).join(', ')}`);
     return found.content;
-}
-
-/** The lines a markdown reader sees as markdown: without the marker and the Mermaid blocks. */
-function markdownLines(content: string): string[] {
-    return content.replace(/^```mermaid\n[\s\S]*?\n```$/gm, '').split('\n').filter(line => line !== GENERATED_MARKER);
-}
-
-/** Positions of `char` not escaped by a backslash (an odd run of backslashes before it escapes it). */
-function unescaped(line: string, char: string): number[] {
-    const found: number[] = [];
-    for (let i = 0; i < line.length; i++) {
-        if (line[i] !== char) continue;
-        let slashes = 0;
-        for (let j = i - 1; j >= 0 && line[j] === '\\'; j--) slashes++;
-        if (slashes % 2 === 0) found.push(i);
-    }
-    return found;
-}
-
-/** Every table's rows have as many cells as its header: no spec text broke a row. */
-function assertTablesWhole(content: string): number {
-    let tables = 0;
-    let width = -1;
-    for (const line of markdownLines(content)) {
-        if (!line.startsWith('|')) {
-            width = -1;
-            continue;
-        }
-        const cells = unescaped(line, '|').length - 1;
-        if (width === -1) {
-            width = cells;
-            tables++;
-        } else assert.equal(cells, width, `a table row has ${cells} cells, its header ${width}: ${line}`);
-    }
-    return tables;
-}
-
-/** Nothing HTML, no link but ours, no code span but names, no math: the spec text stayed text. */
-function assertNoInjection(content: string): void {
-    for (const line of markdownLines(content)) {
-        assert.deepEqual(unescaped(line, '<'), [], `raw < in: ${line}`);
-        assert.deepEqual(unescaped(line, '$'), [], `raw $ in: ${line}`);
-        const ticks = unescaped(line, '`');
-        assert.equal(ticks.length % 2, 0, `odd backticks in: ${line}`);
-        for (let i = 0; i < ticks.length; i += 2) {
-            const code = line.slice(ticks[i] + 1, ticks[i + 1]);
-            assert.match(code, /^[A-Za-z0-9_.-]+$|^product-spec (validate|docs)$/, `code span that is not a name or a code: ${code}`);
-        }
-        for (const match of line.matchAll(/\]\(([^)]*)\)/g)) {
-            if (unescaped(line.slice(0, match.index! + 1), ']').includes(match.index!)) {
-                assert.match(match[1], /^(\.\.\/)?([a-z_]+\/PRODUCT\.md|index\.md)?(#[a-z-]+)?$/i, `a link to something else than a generated page: ${match[1]}`);
-            }
-        }
-    }
-}
-
-async function diagrams(content: string): Promise<ParsedDiagram[]> {
-    const parsed: ParsedDiagram[] = [];
-    for (const block of mermaidBlocks(content)) {
-        try {
-            parsed.push(await parseDiagram(block));
-        } catch (error) {
-            assert.fail(`Mermaid rejects a diagram: ${(error as Error).message}\n${block}`);
-        }
-    }
-    return parsed;
 }
 
 const nb = (text: string) => text.replace(/ /g, '\u00a0');
@@ -109,14 +42,14 @@ describe('Docs of the examples', () => {
         }
     });
 
-    it('write only diagrams that Mermaid parses: a stakeholder grid, value against effort, a timeline and dependencies', async () => {
+    it('write only diagrams that Mermaid parses: stakeholders, value/effort, Kano, a timeline, dependencies, the business case; the portfolio\'s roadmap and map', async () => {
         const acme = await diagrams(file(files, 'acme/PRODUCT.md'));
-        assert.deepEqual(acme.map(d => d.type), ['quadrantChart', 'quadrantChart', 'gantt', 'flowchart']);
+        assert.deepEqual(acme.map(d => d.type), ['quadrantChart', 'quadrantChart', 'quadrantChart', 'gantt', 'flowchart', 'xychart', 'xychart', 'xychart', 'xychart']);
         const notes = await diagrams(file(files, 'notes/PRODUCT.md'));
         assert.deepEqual(notes.map(d => d.type), ['quadrantChart', 'quadrantChart', 'gantt', 'flowchart']);
         const sync = await diagrams(file(files, 'sync/PRODUCT.md'));
         assert.deepEqual(sync.map(d => d.type), ['quadrantChart', 'quadrantChart', 'gantt', 'flowchart']);
-        assert.deepEqual(await diagrams(file(files, 'index.md')), []);
+        assert.deepEqual((await diagrams(file(files, 'index.md'))).map(d => d.type), ['gantt', 'quadrantChart']);
     });
 
     it('place stakeholders by influence and interest in Mendelow\'s quadrants', async () => {
@@ -137,32 +70,65 @@ describe('Docs of the examples', () => {
         assert.notDeepEqual(point('Priya Shah'), point('Lena Park'), 'two people at the same levels are spread apart');
     });
 
-    it('chart each ranked feature with a score and an effort, in rank order, in the quadrant the text names', async () => {
+    it('chart open features on the method\'s axes, in the quadrant the text names, each named or keyed in a table', async () => {
         const content = file(files, 'acme/PRODUCT.md');
         const [, value] = await diagrams(content);
         assert.deepEqual(value.groups, ['Big bets', 'Quick wins', 'Fill-ins', 'Time sinks']);
+        assert.ok(content.includes('  x-axis Less effort --> More effort\n  y-axis Less reach × impact × confidence --> More reach × impact × confidence\n'), 'RICE: R × I × C against effort');
         assert.deepEqual(value.labels, ['Bank feed import', 'Monthly revenue dashboard', 'Single sign-on', 'Bulk export to CSV', 'Cash-flow forecast',
-            'Mobile dashboard', 'Team roles and permissions', 'Weekly email digest', 'Guided first-run tour', '#10', 'Revenue goals',
-            'Dark mode', 'AI insights', 'Public API', 'Multi-currency reports', '#16'], 'where a name finds no room, the rank from the table');
-        assert.ok(content.includes('| 10 | Slack alerts for big payments |') && content.includes('| 16 | Audit log |'));
+            'A', 'B', 'C', 'D', 'E', 'F', 'AI insights', 'Public API', 'G', 'Audit log'], 'where a name finds no room, a letter');
+        assert.ok(content.includes('| **A** | Mobile dashboard | 1,500 | 2 |\n| **B** | Team roles and permissions | 1,280 | 2 |'), 'the key spells the letters out');
+        assert.ok(!/"#\d+"/.test(content), 'never a bare rank');
         assert.ok(content.includes('- **Quick wins** (high value for little effort: do these first): Bank feed import and Bulk export to CSV.'));
         assert.ok(content.includes('- **Big bets** (high value, high effort: plan them deliberately): Monthly revenue dashboard.'));
         assert.ok(content.includes('- **Time sinks** (little value for much effort: question them): Cash-flow forecast, AI insights, Public API and Multi-currency reports.'));
+        assert.ok(content.includes('Not on the chart: Dark mode (MoSCoW won\'t).'), 'a won\'t is never a quick win');
+        for (const point of value.values) {
+            const [x, y] = point.split(',').map(Number);
+            assert.ok(x !== 0.5 && y !== 0.5, `a point on a middle line: ${point}`);
+        }
+        const sync = file(files, 'sync/PRODUCT.md');
+        assert.ok(sync.includes('  x-axis Small job --> Large job\n  y-axis Low cost of delay --> High cost of delay\n'), 'WSJF: cost of delay against job size');
     });
 
-    it('draw the roadmap with valid dates: each release a section, its features by rank, the release a milestone', async () => {
-        const [, , gantt] = await diagrams(file(files, 'acme/PRODUCT.md'));
+    it('draw the Kano study: surveyed features by better and worse in the four quadrants', async () => {
+        const [, , kano] = await diagrams(file(files, 'acme/PRODUCT.md'));
+        assert.deepEqual(kano.groups, ['Performance', 'Attractive', 'Indifferent', 'Must-be']);
+        assert.deepEqual(kano.labels, ['Bulk export to CSV', 'Cash-flow forecast', 'AI insights']);
+        const [bulk, cash, ai] = kano.values.map(v => v.split(',').map(Number));
+        assert.ok(bulk[0] > 0.5 && bulk[1] > 0.5, 'Bulk export: performance (|worse| 0.68, better 0.74)');
+        assert.ok(cash[0] < 0.5 && cash[1] > 0.5 && ai[0] < 0.5 && ai[1] > 0.5, 'attractive');
+        assert.ok(ai[0] < cash[0], 'AI insights is missed less than the cash-flow forecast');
+    });
+
+    it('draw the roadmap with valid dates: each release a section, its features one after another by rank, the release a milestone', async () => {
+        const page = file(files, 'acme/PRODUCT.md');
+        const [, , , gantt] = await diagrams(page);
         assert.deepEqual(gantt.groups, ['MVP', 'Second cycle']);
         assert.deepEqual(gantt.labels, ['Bank feed import', 'Monthly revenue dashboard', 'Single sign-on', 'Bulk export to CSV', 'Weekly email digest',
             'Guided first-run tour', 'MVP ships', 'Cash-flow forecast', 'Mobile dashboard', 'Team roles and permissions', 'Slack alerts for big payments',
             'Revenue goals', 'Second cycle ships']);
-        assert.deepEqual(gantt.values.slice(0, 7), [...Array(6).fill('2026-10-30..2027-03-01'), '2027-03-01..2027-03-01']);
-        assert.deepEqual(gantt.values.slice(7), [...Array(5).fill('2027-03-01..2027-07-01'), '2027-07-01..2027-07-01']);
-        assert.ok(file(files, 'acme/PRODUCT.md').includes('**Unplanned** (in no release yet, by rank): Dark mode, AI insights, Public API, Multi-currency reports and Audit log.'));
+        // MVP: 120 days for a capacity of 12 person-months, so 10 days a person-month; its load (12) fills it.
+        assert.deepEqual(gantt.values.slice(0, 7), ['2026-10-30..2026-11-19', '2026-11-19..2026-12-20', '2026-12-20..2027-01-09', '2027-01-09..2027-01-30',
+            '2027-01-30..2027-02-19', '2027-02-19..2027-03-01', '2027-03-01..2027-03-01']);
+        assert.equal(gantt.values[11], '2027-06-07..2027-07-01');
+        // Musts being built are red (crit alone: with active, Mermaid draws them light with a red outline).
+        assert.deepEqual(gantt.tags!.slice(0, 6), ['crit', 'crit', '', 'crit', '', '']);
+        assert.ok(page.includes('**Red** bars are MoSCoW musts not shipped yet (being built or not)'));
+        assert.ok(page.includes('**Unplanned** (in no release yet, by rank): Dark mode, AI insights, Public API, Multi-currency reports and Audit log.'));
+    });
+
+    it('mark a feature that would start before its prerequisite in another product ships', async () => {
+        const page = file(files, 'notes/PRODUCT.md');
+        const [, , gantt] = await diagrams(page);
+        assert.deepEqual(gantt.labels, ['Action items from notes', 'Link notes to calendar events (Calendar Sync) ships', 'Live meeting capture', 'Spring release ships']);
+        assert.equal(gantt.tags![1], 'milestone,crit');
+        assert.deepEqual(gantt.values.slice(1, 3), ['2027-03-15..2027-03-15', '2027-02-18..2027-04-04']);
+        assert.ok(page.includes('Waiting for another product: Live meeting capture needs Link notes to calendar events ([Calendar Sync](../sync/PRODUCT.md)), which ships 2027-03-15.'));
     });
 
     it('draw dependencies from prerequisite to dependant, with other products\' features marked', async () => {
-        const acmeBlock = mermaidBlocks(file(files, 'acme/PRODUCT.md'))[3];
+        const acmeBlock = mermaidBlocks(file(files, 'acme/PRODUCT.md'))[4];
         assert.ok(acmeBlock.includes('  f1["Bank feed import"]\n  f2["Monthly revenue dashboard"]'));
         assert.ok(acmeBlock.includes('  f1 --> f2\n'));
         const notes = mermaidBlocks(file(files, 'notes/PRODUCT.md'))[3];
@@ -205,8 +171,16 @@ describe('Docs of the examples', () => {
         assert.ok(content.includes('| Win self-serve small businesses (`grow_smb`) | Weekly active teams (23.08%), Trial-to-paid conversion (25%) |'));
     });
 
-    it('give each forecast month by month with 2 decimals, totals, margin and break-even', () => {
+    it('give each forecast month by month with 2 decimals, totals, margin and break-even', async () => {
         const content = file(files, 'acme/PRODUCT.md');
+        const [, , , , , monthly, cumulative] = await diagrams(content);
+        assert.deepEqual([monthly.labels, monthly.groups], [['Revenue', 'Cost', 'Profit', 'Zero line'], ['First year: revenue, cost and profit by month', 'Month', 'EUR']]);
+        assert.equal(monthly.values[2].split(' ').length, 14, 'profit: the kind, the colour and 12 months');
+        assert.ok(monthly.values[2].startsWith('line #009e73: -31400 -30884 -30337.04'));
+        assert.deepEqual(cumulative.labels, ['Cumulative profit', 'Zero line']);
+        assert.ok(cumulative.values[0].endsWith(' -334918.51'));
+        assert.ok(content.includes('*Revenue, cost and profit by month in EUR: revenue (blue), cost (orange), profit (green) and zero line (grey). ' +
+            'Break-even (first month with a profit): month 8; cumulative break-even: not within 12 months.*'), 'both break-even months in the caption');
         assert.ok(content.includes('| 12 | 379.66 | 18,603.33 | 42,277.96 | -23,674.63 | -334,918.51 |'));
         assert.ok(content.includes('| **Total** |  | **165,325.42** | **500,243.93** | **-334,918.51** |  |'));
         assert.ok(content.includes('- **Margin**: -202.58% (profit ÷ revenue over the 12 months).'));
@@ -217,7 +191,11 @@ describe('Docs of the examples', () => {
 
     it('trace needs to objectives and name the gaps', () => {
         const content = file(files, 'acme/PRODUCT.md');
-        assert.ok(content.includes('|  | Cash-flow forecast | Trial-to-paid conversion → Win self-serve small businesses; Monthly logo churn → Keep the customers we win |'));
+        assert.ok(content.includes('| Know how much cash is left next month | Cash-flow forecast | Win self-serve small businesses | Trial-to-paid conversion |\n' +
+            '| Know how much cash is left next month | Cash-flow forecast | Keep the customers we win | Monthly logo churn |'));
+        const matrix = content.slice(content.indexOf('### Matrix'));
+        assert.ok(matrix.indexOf('| **no need** | Guided first-run tour |') < matrix.indexOf('| Control who sees which numbers | Single sign-on | – | **no metric** |'), 'holes first');
+        assert.ok(matrix.indexOf('**no metric**') < matrix.indexOf('| See last month\'s revenue without a spreadsheet | Bank feed import |'), 'then the whole chains');
         assert.ok(content.includes('- **Features that move no metric**: Single sign-on, Multi-currency reports, AI insights, Dark mode and PDF export.'));
         assert.ok(content.includes('- **Needs no feature addresses**: none.'));
         assert.ok(file(files, 'notes/PRODUCT.md').includes('- **Metrics no objective names**: Annual recurring revenue.'));
@@ -230,8 +208,23 @@ describe('Docs of the examples', () => {
         assert.ok(index.includes('| Felix Braun (`felix`) | engineering | Platform lead | high | high | [Team Notes](notes/PRODUCT.md) and [Calendar Sync](sync/PRODUCT.md) | Link notes to calendar events ([Calendar Sync](sync/PRODUCT.md)) |'));
         assert.ok(index.includes('## Portfolio personas'));
         assert.ok(index.includes('| Annual recurring revenue (`arr`) | 800 kEUR | 950 kEUR | 2,000 kEUR by 2027-12-31 | 12.5% |'));
-        assert.ok(index.includes('- Live meeting capture ([Team Notes](notes/PRODUCT.md)) requires Link notes to calendar events ([Calendar Sync](sync/PRODUCT.md)).'));
+        assert.ok(index.includes('- Live meeting capture ([Team Notes](notes/PRODUCT.md)) requires Link notes to calendar events ([Calendar Sync](sync/PRODUCT.md)) ' +
+            '(needed for Spring release, 2027-04-15; ships in 2027\\.2, 2027-03-15).'));
         assert.ok(index.endsWith('## Open problems outside any product\n\nNone.\n'));
+    });
+
+    it('give the portfolio roadmap, the rollup and the stakeholder map', async () => {
+        const index = file(files, 'index.md');
+        const [roadmap, map] = await diagrams(index);
+        assert.deepEqual(roadmap.groups, ['Acme Analytics', 'Team Notes', 'Calendar Sync']);
+        assert.deepEqual(roadmap.labels, ['MVP', 'Second cycle', 'Spring release', 'Live meeting capture needs Link notes to calendar…', '2027.2']);
+        assert.deepEqual(roadmap.values, ['2026-10-30..2027-03-01', '2027-03-01..2027-07-01', '2027-01-15..2027-04-15', '2027-03-15..2027-03-15', '2026-12-15..2027-03-15']);
+        assert.deepEqual(roadmap.tags, ['active', '', '', 'milestone', ''], 'MVP has work being built; the prerequisite ships before the release that needs it');
+        assert.ok(index.includes('| [Acme Analytics](acme/PRODUCT.md) | 16 | 1 | MVP 12 of 12 and Second cycle 10 of 10 | 165,325.42 EUR (First year); 593,519.32 EUR (Second year, with the first finance teams) | ' +
+            '-334,918.51 EUR (First year); -6,583.91 EUR (Second year, with the first finance teams) | Win self-serve small businesses 24%, Win finance teams at mid-sized companies 8% and Keep the customers we win 25% |'));
+        assert.equal(map.labels.length, 13, 'everyone in the portfolio');
+        assert.deepEqual(map.labels.slice(0, 3), ['Felix Braun', 'Priya Shah', 'Lena Park'], 'the most influential first');
+        assert.ok(index.includes('| **A** | Elena García (Acme Analytics) | medium | high |\n| **B** | Noor Aziz (Team Notes) | medium | high |'), 'each keyed point in the table, with its product');
     });
 
     it('are the same bytes however the files are given, and hold no absolute path', async () => {
@@ -271,19 +264,26 @@ describe('Docs of a spec whose every text is hostile', () => {
     });
 
     it('writes diagrams that Mermaid parses and that draw the text as written', async () => {
-        const [grid, value, gantt, flow] = await diagrams(page);
+        const [grid, value, kano, gantt, flow, monthly, cumulative] = await diagrams(page);
         const line = (text: string) => text.replace(/\n/g, ' ');
         assert.deepEqual(grid.labels, ['end', '%%{init: {"theme":"dark"}}%…', 'Title: with colon; and #…']);
         assert.deepEqual(value.labels, ['end', 'section Hack', 'a | b ` c <script>alert(1…', '[x](javascript:alert(1))…']);
+        assert.deepEqual(kano.labels, ['end']);
         assert.deepEqual(gantt.groups, [line(HOSTILE.release)], 'the release is one section; no task became a section');
-        assert.deepEqual(gantt.labels, ['end', 'section Hack', HOSTILE.featurePipe, HOSTILE.featureTitle, `${line(HOSTILE.release)} ships`]);
-        assert.deepEqual(gantt.values, [...Array(4).fill('2026-11-02..2027-01-31'), '2027-01-31..2027-01-31']);
+        assert.deepEqual(gantt.labels, [HOSTILE.featureTitle, 'end', 'section Hack', HOSTILE.featurePipe, `${line(HOSTILE.release)} ships`]);
+        assert.deepEqual(gantt.tags, ['done', 'crit', '', 'active', 'milestone'], 'shipped first, then by rank');
         assert.deepEqual(flow.labels, ['end', 'section Hack', HOSTILE.featurePipe, HOSTILE.featureLink]);
+        const [roadmap] = await diagrams(file(files, 'index.md'));
+        assert.deepEqual(roadmap.groups, [`${line(HOSTILE.product).slice(0, 27)}…`], 'the product is one section of the portfolio roadmap');
+        assert.deepEqual(roadmap.labels, [line(HOSTILE.release)]);
+        assert.deepEqual([monthly.groups[0], cumulative.groups[0]], [`${HOSTILE.forecast}: revenue, cost and profit by month`, `${HOSTILE.forecast}: cumulative profit`]);
     });
 
     it('never writes a quote, a line break or an unescaped # inside a diagram label', () => {
         for (const block of mermaidBlocks(page)) {
-            for (const label of block.matchAll(/"([^"\n]*)"/g)) assert.doesNotMatch(label[1].replace(/#\d+;/g, ''), /[#<>`%;:|[\]{}]/, label[1]);
+            // The front matter (sizes and colours) is ours, not spec text.
+            const body = block.replace(/^---\n[\s\S]*?\n---\n/, '');
+            for (const label of body.matchAll(/"([^"\n]*)"/g)) assert.doesNotMatch(label[1].replace(/#\d+;/g, ''), /[#<>`%;:|[\]{}]/, label[1]);
         }
         assert.ok(page.includes(`  f3["${mermaidText(HOSTILE.featurePipe)}"]`));
     });

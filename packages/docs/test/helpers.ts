@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { EmptyFileSystem, type LangiumDocument } from 'langium';
 import { clearDocuments } from 'langium/test';
 import { buildWorkspace, createProductSpecServices, URI, type WorkspaceModel } from '@product-spec/language';
-import { toDocsProblem, type DocsProblem } from '../src/index.js';
+import * as assert from 'node:assert/strict';
+import { GENERATED_MARKER, toDocsProblem, type DocsProblem } from '../src/index.js';
+import { parseDiagram, type ParsedDiagram } from './mermaid-check.js';
 
 /** The repository root (tests run from packages/docs/out/test). */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -113,3 +115,71 @@ export function hostileSpec(): string {
 }
 `;
 }
+
+/** The lines a markdown reader sees as markdown: without the marker and the Mermaid blocks. */
+export function markdownLines(content: string): string[] {
+    return content.replace(/^```mermaid\n[\s\S]*?\n```$/gm, '').split('\n').filter(line => line !== GENERATED_MARKER);
+}
+
+/** Positions of `char` not escaped by a backslash (an odd run of backslashes before it escapes it). */
+export function unescaped(line: string, char: string): number[] {
+    const found: number[] = [];
+    for (let i = 0; i < line.length; i++) {
+        if (line[i] !== char) continue;
+        let slashes = 0;
+        for (let j = i - 1; j >= 0 && line[j] === '\\'; j--) slashes++;
+        if (slashes % 2 === 0) found.push(i);
+    }
+    return found;
+}
+
+/** Every table's rows have as many cells as its header: no spec text broke a row. */
+export function assertTablesWhole(content: string): number {
+    let tables = 0;
+    let width = -1;
+    for (const line of markdownLines(content)) {
+        if (!line.startsWith('|')) {
+            width = -1;
+            continue;
+        }
+        const cells = unescaped(line, '|').length - 1;
+        if (width === -1) {
+            width = cells;
+            tables++;
+        } else assert.equal(cells, width, `a table row has ${cells} cells, its header ${width}: ${line}`);
+    }
+    return tables;
+}
+
+/** Nothing HTML, no link but ours, no code span but names, no math: the spec text stayed text. */
+export function assertNoInjection(content: string): void {
+    for (const line of markdownLines(content)) {
+        assert.deepEqual(unescaped(line, '<'), [], `raw < in: ${line}`);
+        assert.deepEqual(unescaped(line, '$'), [], `raw $ in: ${line}`);
+        const ticks = unescaped(line, '`');
+        assert.equal(ticks.length % 2, 0, `odd backticks in: ${line}`);
+        for (let i = 0; i < ticks.length; i += 2) {
+            const code = line.slice(ticks[i] + 1, ticks[i + 1]);
+            assert.match(code, /^[A-Za-z0-9_.-]+$|^product-spec (validate|docs)$/, `code span that is not a name or a code: ${code}`);
+        }
+        for (const match of line.matchAll(/\]\(([^)]*)\)/g)) {
+            if (unescaped(line.slice(0, match.index! + 1), ']').includes(match.index!)) {
+                assert.match(match[1], /^(\.\.\/)?([a-z_]+\/PRODUCT\.md|index\.md)?(#[a-z-]+)?$/i, `a link to something else than a generated page: ${match[1]}`);
+            }
+        }
+    }
+}
+
+/** Every Mermaid block of a page, parsed by Mermaid (the test fails on the first it rejects). */
+export async function diagrams(content: string): Promise<ParsedDiagram[]> {
+    const parsed: ParsedDiagram[] = [];
+    for (const block of mermaidBlocks(content)) {
+        try {
+            parsed.push(await parseDiagram(block));
+        } catch (error) {
+            assert.fail(`Mermaid rejects a diagram: ${(error as Error).message}\n${block}`);
+        }
+    }
+    return parsed;
+}
+

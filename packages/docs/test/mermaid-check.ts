@@ -43,12 +43,14 @@ export function decodeMermaid(text: string): string {
 /** What Mermaid understood of a diagram: its type and the texts it will draw. */
 export interface ParsedDiagram {
     readonly type: string;
-    /** Flowchart node labels, quadrant point names, or gantt task names, decoded. */
+    /** Flowchart node labels, quadrant point names, gantt task names, or xychart line titles, decoded. */
     readonly labels: string[];
-    /** Gantt: sections; quadrant: the quadrant titles. */
+    /** Gantt: sections; quadrant: the quadrant titles; xychart: the chart title, then the axis titles. */
     readonly groups: string[];
-    /** Gantt: each task's start and end (local YYYY-MM-DD); quadrant: each point's x,y. */
+    /** Gantt: each task's start and end (local YYYY-MM-DD); quadrant: each point's x,y as written; xychart: each line's colour and values. */
     readonly values: string[];
+    /** Gantt: each task's tags as Mermaid read them (`milestone`, `crit`, `active`, `done`, comma-separated). */
+    readonly tags?: string[];
 }
 
 function localDate(date: Date): string {
@@ -67,22 +69,36 @@ export async function parseDiagram(text: string): Promise<ParsedDiagram> {
         return { type: 'flowchart', labels: vertices.map(v => decodeMermaid(v.text)), groups: [], values: [] };
     }
     if (diagram.type === 'quadrantChart') {
-        const data = db.getQuadrantData() as { points: Array<{ text: { text: string } }>; quadrants: Array<{ text: { text: string } }> };
+        const data = db.getQuadrantData() as {
+            points: Array<{ text: { text: string }; x: number; y: number }>; quadrants: Array<{ text: { text: string } }>;
+        };
+        // Mermaid keeps the points in reverse order, and scales them to pixels: read the positions back from the source.
+        const points = [...data.points].reverse();
         return {
             type: 'quadrantChart',
-            labels: data.points.map(p => decodeMermaid(p.text.text)).reverse(),
-            groups: data.quadrants.map(q => q.text.text),
-            values: []
+            labels: points.map(p => decodeMermaid(p.text.text)),
+            groups: data.quadrants.map(q => decodeMermaid(q.text.text)),
+            values: [...text.matchAll(/^\s+".*": \[([0-9.]+), ([0-9.]+)\]$/gm)].map(m => `${m[1]},${m[2]}`)
         };
     }
     if (diagram.type === 'gantt') {
         // getTasks() computes every task's dates and throws on an invalid one, as rendering would.
-        const tasks = db.getTasks() as Array<{ task: string; section: string; startTime: Date; endTime: Date; milestone: boolean }>;
+        const tasks = db.getTasks() as Array<{ task: string; section: string; startTime: Date; endTime: Date; milestone: boolean; classes: string[]; crit: boolean; active: boolean; done: boolean }>;
         return {
             type: 'gantt',
             labels: tasks.map(t => decodeMermaid(t.task)),
             groups: [...new Set(tasks.map(t => decodeMermaid(t.section)))],
-            values: tasks.map(t => `${localDate(t.startTime)}..${localDate(t.endTime)}`)
+            values: tasks.map(t => `${localDate(t.startTime)}..${localDate(t.endTime)}`),
+            tags: tasks.map(t => (['milestone', 'crit', 'active', 'done'] as const).filter(tag => t[tag]).join(','))
+        };
+    }
+    if (diagram.type === 'xychart') {
+        const data = db.getXYChartData() as { title: string; xAxis: { title: string }; yAxis: { title: string }; plots: Array<{ type: string; title: string; strokeFill: string; data: Array<[string, number]> }> };
+        return {
+            type: 'xychart',
+            labels: data.plots.map(p => decodeMermaid(p.title)),
+            groups: [decodeMermaid(db.getDiagramTitle() as string), decodeMermaid(data.xAxis.title), decodeMermaid(data.yAxis.title)],
+            values: data.plots.map(p => `${p.type} ${p.strokeFill}: ${p.data.map(d => d[1]).join(' ')}`)
         };
     }
     return { type: diagram.type, labels: [], groups: [], values: [] };

@@ -139,7 +139,15 @@ describe(`The language server's ${GENERATE_DOCS_COMMAND} command`, () => {
         assert.deepEqual(forced.written, ['index.md', 'p/PRODUCT.md']);
     });
 
+    it('writes one audience\'s view when asked', async () => {
+        const ctx = await context();
+        const result = await generateDocsCommand([{ outputDir: 'board', audience: 'board' }], ctx);
+        assert.deepEqual(result.written, ['index.md']);
+        assert.equal(await fs.readFile(path.join(root, 'board', 'index.md'), 'utf8'), generateDocs(ctx.model, ctx.diagnostics, { audience: 'board' })[0].content);
+    });
+
     it('refuses arguments of the wrong shape', async () => {
-        await assert.rejects(generateDocsCommand({ outputDir: 42 } as never, await context()), /productSpec\.generateDocs takes \{ outputDir\?: string, force\?: boolean \}/);
+        await assert.rejects(generateDocsCommand({ outputDir: 42 } as never, await context()), /productSpec\.generateDocs takes \{ outputDir\?: string, force\?: boolean, audience\?: 'full' \| 'engineering'/);
+        await assert.rejects(generateDocsCommand({ audience: 'investors' } as never, await context()), /takes/);
     });
 });

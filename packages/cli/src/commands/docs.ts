@@ -1,5 +1,6 @@
 import { URI } from '@product-spec/language';
-import { generateDocs, toDocsProblem, writeDocs, type WriteDocsResult } from '@product-spec/docs';
+import { generateDocs, isAudience, toDocsProblem, writeDocs, type WriteDocsResult } from '@product-spec/docs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CommandInput } from '../arguments.js';
 import { Exit, UsageError } from '../errors.js';
@@ -10,12 +11,17 @@ import { loadWorkspace } from '../workspace.js';
 const OUT_OF_DATE = 1;
 
 export async function run({ positionals, options }: CommandInput, out: Output): Promise<number> {
+    const audience = options.audience as string | undefined;
     const outputDir = options.output as string | undefined;
     if (outputDir === undefined) throw new UsageError(`docs needs -o DIR, the folder to write the docs to; see 'product-spec docs --help'.`);
     const paths = positionals.length > 0 ? positionals : ['.'];
     const workspace = await loadWorkspace(paths);
-    const problems = workspace.diagnostics.map(({ file, diagnostic }) => toDocsProblem(file.display, URI.file(file.absolute).toString(), diagnostic));
-    const files = generateDocs(workspace.model, problems);
+    // Files as seen from the folder the docs describe, so that no absolute path (and no
+    // working directory) reaches the docs.
+    const base = await describedFolder(paths);
+    const problems = workspace.diagnostics.map(({ file, diagnostic }) =>
+        toDocsProblem(path.relative(base, file.absolute).split(path.sep).join('/'), URI.file(file.absolute).toString(), diagnostic));
+    const files = generateDocs(workspace.model, problems, { audience: isAudience(audience) ? audience : undefined });
     const check = options.check === true;
     let result: WriteDocsResult;
     try {
@@ -39,7 +45,7 @@ export async function run({ positionals, options }: CommandInput, out: Output): 
         for (const file of result.stale) out.stdout(`No longer generated: ${shown(file)}`);
         const differing = result.written.length + result.stale.length;
         if (differing === 0) {
-            out.stdout(`The docs in ${outputDir} are up to date (${files.length} files).`);
+            out.stdout(`The docs in ${outputDir} are up to date (${files.length} file${files.length === 1 ? "" : "s"}).`);
             return Exit.Ok;
         }
         out.stderr(`${differing} file${differing === 1 ? '' : 's'} in ${outputDir} ${differing === 1 ? 'is' : 'are'} not what 'product-spec docs' would write; run it without --check to update them${result.stale.length > 0 ? ' and delete the pages no longer generated' : ''}.`);
@@ -47,6 +53,18 @@ export async function run({ positionals, options }: CommandInput, out: Output): 
     }
     for (const file of result.written) out.stdout(`Wrote ${shown(file)}`);
     for (const file of result.stale) out.stderr(`Left ${shown(file)}: its product is no longer in the specs; delete it if it is not wanted.`);
-    out.stdout(`${files.length} files in ${outputDir}: ${result.written.length} written, ${result.unchanged.length} already up to date.`);
+    out.stdout(`${files.length} file${files.length === 1 ? "" : "s"} in ${outputDir}: ${result.written.length} written, ${result.unchanged.length} already up to date.`);
     return Exit.Ok;
+}
+
+/** The folder the docs describe: the deepest folder holding every path given (a file counts as its folder). */
+export async function describedFolder(paths: readonly string[]): Promise<string> {
+    const folders = await Promise.all(paths.map(async given => {
+        const absolute = path.resolve(given);
+        return (await fs.stat(absolute)).isDirectory() ? absolute : path.dirname(absolute);
+    }));
+    const inside = (folder: string, parent: string) => folder === parent || folder.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
+    let common = folders[0];
+    while (!folders.every(folder => inside(folder, common))) common = path.dirname(common);
+    return common;
 }

@@ -1,8 +1,10 @@
 import { formatNumber, formatPercent, type FeatureModel, type ProductModel, type WorkspaceModel } from '@product-spec/language';
-import { count, featureRef, plain, productPath, titled, withUnit } from './labels.js';
-import { escapeMarkdown, listText, markdownLink, markdownTable } from './markdown.js';
-import { problemsTable } from './product-page.js';
-import type { DocsProblem, SortedProblems } from './problems.js';
+import { crossRequirements } from '../charts/timeline.js';
+import { count, featureRef, plain, productPath, titled, withUnit } from '../labels.js';
+import { escapeMarkdown, listText, markdownLink, markdownTable } from '../markdown.js';
+import { portfolioRoadmap, portfolioStakeholderMap, rollup } from '../sections/portfolio.js';
+import { problemsTable } from '../sections/problems.js';
+import type { DocsProblem, SortedProblems } from '../problems.js';
 
 const TOP = 3;
 
@@ -23,6 +25,7 @@ export function indexPage(model: WorkspaceModel, problems: SortedProblems): stri
             problemCount(problems.byProduct.get(product) ?? [], productPath(product))
         ])));
     }
+    lines.push(...portfolioRoadmap(model), ...rollup(model), ...portfolioStakeholderMap(model));
     lines.push(...sharedStakeholders(model), ...sharedPersonas(model), ...sharedMetrics(model), ...crossDependencies(model));
     lines.push('', '## Open problems outside any product', '');
     if (problems.outside.length === 0) lines.push('None.');
@@ -30,12 +33,12 @@ export function indexPage(model: WorkspaceModel, problems: SortedProblems): stri
     return lines;
 }
 
-function topFeatures(product: ProductModel): string {
+export function topFeatures(product: ProductModel): string {
     const top = product.ranking.entries.filter(e => e.rank !== null).slice(0, TOP).map(e => plain(e.feature));
     return listText(top, 'no features yet');
 }
 
-function problemCount(problems: readonly DocsProblem[], page: string): string {
+export function problemCount(problems: readonly DocsProblem[], page: string): string {
     if (problems.length === 0) return 'none';
     const errors = problems.filter(p => p.severity === 'error').length;
     return markdownLink(`${count(problems.length, 'problem')}${errors > 0 ? `, ${count(errors, 'error')}` : ''}`, `${page}#open-problems`);
@@ -92,12 +95,21 @@ function sharedMetrics(model: WorkspaceModel): string[] {
         }), ['left', 'right', 'right', 'right', 'right', 'left', 'left'])];
 }
 
-function crossDependencies(model: WorkspaceModel): string[] {
+/** When a feature is needed and when its prerequisite ships: "(for Spring release, 2027-04-15; ships in 2027.2, 2027-03-15)". */
+function timing(f: FeatureModel, required: FeatureModel): string {
+    if (required.status === 'shipped') return ' (shipped)';
+    const when = (x: FeatureModel) => (x.release ? `${plain(x.release)}${x.release.date ? `, ${x.release.date}` : ''}` : 'no release yet');
+    const late = crossRequirements([f.product]).some(c => c.feature === f && c.prerequisite === required && c.late);
+    return ` (needed for ${when(f)}; ships in ${when(required)})${late ? ': **too late**' : ''}`;
+}
+
+export function crossDependencies(model: WorkspaceModel): string[] {
     const lines: string[] = [];
     for (const product of model.products) {
         for (const f of product.features) {
+            if (f.status === 'dropped') continue;
             for (const required of f.requires) {
-                if (required.product !== product) lines.push(`- ${feature(f)} requires ${feature(required)}.`);
+                if (required.product !== product) lines.push(`- ${feature(f)} requires ${feature(required)}${timing(f, required)}.`);
             }
         }
     }

@@ -1,0 +1,43 @@
+import { formatNumber, type ast } from '@product-spec/language';
+import { byOpportunity } from '../facts.js';
+import { featureWithStatus, plain, titled } from '../labels.js';
+import { codeName, escapeMarkdown, listText, markdownTable } from '../markdown.js';
+import type { ProductContext } from '../page.js';
+
+export function personasAndNeeds({ product }: ProductContext): string[] {
+    if (product.needs.length === 0 && product.personas.length === 0) return ['No personas or needs yet.'];
+    const lines = [
+        'Who the product is for and what they need. **Opportunity** = importance + max(importance − satisfaction, 0) ' +
+        '(Ulwick): an important need that is poorly met today scores high. Needs are listed by opportunity, highest first.'
+    ];
+    const personas: Array<ast.Persona | undefined> = [...product.personas];
+    for (const need of product.needs) if (need.persona && !personas.includes(need.persona)) personas.push(need.persona);
+    if (product.needs.some(need => !need.persona)) personas.push(undefined);
+    for (const persona of personas) {
+        const needs = byOpportunity(product.needs.filter(need => need.persona === persona));
+        if (persona) {
+            const shared = !product.personas.includes(persona);
+            lines.push('', `### ${plain(persona)}`, '');
+            const facts = [
+                `${codeName(persona.name)}${shared ? ' (portfolio persona)' : ''}`,
+                ...(persona.size !== undefined ? [`${formatNumber(persona.size)} people`] : [])
+            ];
+            lines.push(`${facts.join(' · ')}${persona.description ? `. ${escapeMarkdown(persona.description)}` : ''}`, '');
+        } else {
+            lines.push('', '### Needs without a persona', '');
+        }
+        if (needs.length === 0) {
+            lines.push('No needs recorded for this persona yet.');
+            continue;
+        }
+        lines.push(...markdownTable(['Need', 'Importance', 'Satisfaction', 'Opportunity', 'Addressed by'], needs.map(need => [
+            `${titled(need)}${need.node.description ? `: ${escapeMarkdown(need.node.description)}` : ''}`,
+            formatNumber(need.node.importance),
+            formatNumber(need.node.satisfaction),
+            formatNumber(need.opportunity),
+            listText(need.addressedBy.map(f => featureWithStatus(f, product)), '**nothing yet**')
+        ]), ['left', 'right', 'right', 'right', 'left']));
+    }
+    return lines;
+}
+
