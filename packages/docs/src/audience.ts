@@ -1,10 +1,12 @@
+import type { DocsAudience } from '@product-spec/language';
 /**
  * Who the docs are for. `full` (the default) is every section for everyone; the others are
  * the view of one community (`product-spec docs --audience`). Every audience writes the same
  * file names (`index.md`, `<product>/PRODUCT.md`), so each goes to a folder of its own;
  * `board` writes `index.md` only: one page.
  */
-export type Audience = 'full' | 'engineering' | 'commercial' | 'customer' | 'board';
+/** The audiences, declared in the server protocol (clients name them too). */
+export type Audience = DocsAudience;
 
 export const AUDIENCES: readonly Audience[] = ['full', 'engineering', 'commercial', 'customer', 'board'];
 

@@ -6,6 +6,6 @@ export { AUDIENCES, isAudience, type Audience, type DocsOptions } from './audien
 export { toDocsProblem, type DocsProblem } from './problems.js';
 export { writeDocs, writeFileAtomic, type WriteDocsOptions, type WriteDocsResult, type WriteFile } from './write.js';
 export {
-    generateDocsCommand, docsServerCommands, documentProblems, GENERATE_DOCS_COMMAND, DEFAULT_DOCS_FOLDER,
+    generateDocsCommand, docsServerCommands, docsServerRequests, documentProblems, GENERATE_DOCS_COMMAND, DEFAULT_DOCS_FOLDER,
     type GenerateDocsArgs, type GenerateDocsContext, type GenerateDocsResult, type DocumentWithDiagnostics
 } from './lsp-command.js';

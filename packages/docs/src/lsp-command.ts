@@ -1,25 +1,18 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CommandHandler, WorkspaceModel } from '@product-spec/language';
-import { AUDIENCES, isAudience, type Audience } from './audience.js';
-import { generateDocs } from './generate.js';
+import {
+    DocsPreviewRequest, GENERATE_DOCS_COMMAND, productAt, workspaceReady, workspaceRoot,
+    type CommandHandler, type DocsPreview, type DocsPreviewParams, type ExtraRequestHandler, type GenerateDocsArgs, type GenerateDocsResult, type WorkspaceModel
+} from '@product-spec/language';
+import { AUDIENCES, isAudience } from './audience.js';
+import { generateDocPage, generateDocs } from './generate.js';
 import { toDocsProblem, type DocsProblem } from './problems.js';
 import { writeDocs, type WriteFile } from './write.js';
 
-/** The `workspace/executeCommand` command of the language server that writes the docs. */
-export const GENERATE_DOCS_COMMAND = 'productSpec.generateDocs';
+export { GENERATE_DOCS_COMMAND, type GenerateDocsArgs, type GenerateDocsResult };
 
 /** The folder the docs go to when the command names none: `docs` in the workspace root. */
 export const DEFAULT_DOCS_FOLDER = 'docs';
-
-export interface GenerateDocsArgs {
-    /** Relative to the workspace root, or absolute. Default: the context's `defaultOutputDir`, else `docs`. */
-    readonly outputDir?: string;
-    /** Overwrite hand-written files (as the CLI's `--force`). */
-    readonly force?: boolean;
-    /** Whose view (as the CLI's `--audience`); default `full`. */
-    readonly audience?: Audience;
-}
 
 export interface GenerateDocsContext {
     readonly model: WorkspaceModel;
@@ -30,21 +23,6 @@ export interface GenerateDocsContext {
     /** The configured default output folder (a setting), relative to the workspace root or absolute. */
     readonly defaultOutputDir?: string;
     readonly writeFile?: WriteFile;
-}
-
-export interface GenerateDocsResult {
-    /** Files written, relative to `outputDir`, with `/`. */
-    readonly written: string[];
-    /** Files not written: hand-written ones (no generated-file marker) when they blocked the run. */
-    readonly skipped: string[];
-    /** Files that were already up to date. */
-    readonly unchanged: string[];
-    /** Generated files of products that no longer exist (left in place). */
-    readonly stale: string[];
-    /** Absolute. */
-    readonly outputDir: string;
-    /** One sentence for the user (a notification). */
-    readonly message: string;
 }
 
 function folderPath(location: string): string {
@@ -119,6 +97,31 @@ export function docsServerCommands(options: { defaultOutputDir?: () => string | 
                 diagnostics: documentProblems(services.shared.workspace.LangiumDocuments.all, root),
                 defaultOutputDir: options.defaultOutputDir?.()
             });
+        }
+    };
+}
+
+/**
+ * The language server's requests from this package, ready for `startServer({ requests })`:
+ * `productSpec/docsPreview`, the page Generate Docs would write for a product (or the
+ * portfolio's), for previews in any editor.
+ */
+export function docsServerRequests(): Record<string, ExtraRequestHandler> {
+    return {
+        [DocsPreviewRequest.method]: async (params, services, cancelToken) => {
+            await workspaceReady(services.shared, cancelToken);
+            const { product: name, uri, position, audience } = (params ?? {}) as DocsPreviewParams;
+            if (audience !== undefined && !isAudience(audience)) throw new Error(`${DocsPreviewRequest.method}: unknown audience '${String(audience)}'.`);
+            const model = services.model.ModelService.model;
+            const product = name !== undefined ? model.productsByName.get(name) : uri !== undefined ? productAt(services, model, uri, position) : undefined;
+            const page = generateDocPage(model, product, documentProblems(services.shared.workspace.LangiumDocuments.all, workspaceRoot(services) ?? '/'), { audience });
+            const ref = (p: { name: string; title?: string }) => ({ name: p.name, title: p.title ?? null });
+            return {
+                product: product ? ref(product) : null,
+                path: page.path,
+                markdown: page.content,
+                products: model.products.map(ref)
+            } satisfies DocsPreview;
         }
     };
 }

@@ -6,7 +6,7 @@ import {
 import { ProductSpecGeneratedModule, ProductSpecGeneratedSharedModule } from './generated/module.js';
 import { ProductSpecCodeActionProvider } from './lsp/code-actions.js';
 import { ProductSpecCodeLensProvider } from './lsp/code-lens.js';
-import { ProductSpecCommandHandler } from './lsp/commands.js';
+import { ProductSpecCommandHandler } from './server/commands.js';
 import { ProductSpecWorkspaceManager } from './workspace/workspace-manager.js';
 import { ProductSpecCompletionProvider } from './lsp/completion.js';
 import { ProductSpecFormatter } from './lsp/formatter.js';

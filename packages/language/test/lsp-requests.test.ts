@@ -7,9 +7,9 @@ import {
     type MessageConnection
 } from 'vscode-languageserver/node.js';
 import { forecastReport, rankReport } from '../src/model/reports.js';
-import { startServer } from '../src/lsp/main.js';
-import { FeatureLocationsRequest, ForecastRequest, RankRequest } from '../src/lsp/protocol.js';
-import { createRequestHandlers } from '../src/lsp/requests.js';
+import { startServer } from '../src/server/main.js';
+import { FeatureLocationsRequest, ForecastRequest, RankRequest } from '../src/server/protocol.js';
+import { createRequestHandlers } from '../src/server/requests.js';
 import { CONTRACT_EXAMPLE, createServices, open } from './lsp-helpers.js';
 
 describe('LSP custom requests', () => {
@@ -128,12 +128,12 @@ describe('LSP custom requests', () => {
     });
 });
 
-describe('lsp/protocol.ts', () => {
+describe('server/protocol.ts', () => {
     it('loads without Langium or server code: a client can import it', async () => {
-        const compiled = await readFile(new URL('../src/lsp/protocol.js', import.meta.url), 'utf8');
+        const compiled = await readFile(new URL('../src/server/protocol.js', import.meta.url), 'utf8');
         const imports = [...compiled.matchAll(/^import\s[^;]*?from\s+'([^']+)'/gm)].map(match => match[1]);
         assert.deepEqual(imports, ['vscode-languageserver-protocol']);
-        const protocol = await import('../src/lsp/protocol.js');
+        const protocol = await import('../src/server/protocol.js');
         assert.deepEqual([protocol.RankRequest.method, protocol.ForecastRequest.method, protocol.FeatureLocationsRequest.method],
             ['productSpec/rank', 'productSpec/forecast', 'productSpec/featureLocations']);
     });

@@ -4,8 +4,8 @@ import { UsageError } from '../errors.js';
 /** Runs until the client exits; never returns a code of its own. */
 export async function run({ options }: CommandInput): Promise<number | undefined> {
     if (options.stdio !== true) throw new UsageError(`lsp needs --stdio (the only transport it offers).`);
-    const { startServer } = await import('@product-spec/language/lsp');
-    const { docsServerCommands } = await import('@product-spec/docs');
-    startServer({ commands: docsServerCommands() });
+    const { startServer } = await import('@product-spec/language/server');
+    const { docsServerCommands, docsServerRequests } = await import('@product-spec/docs');
+    startServer({ commands: docsServerCommands(), requests: docsServerRequests() });
     return undefined;
 }

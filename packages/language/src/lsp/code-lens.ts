@@ -1,10 +1,10 @@
 import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
-import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import type { CancellationToken, CodeLens, CodeLensParams } from 'vscode-languageserver';
 import { isFeature, isForecast, isRelease } from '../generated/ast.js';
 import type { ModelService } from '../model/model-service.js';
 import type { ProductSpecServices } from '../product-spec-module.js';
-import { featureLensTitle, forecastLensTitle, releaseLoadText } from './explain.js';
+import { featureLensTitle, forecastLensTitle, releaseLoadText } from '../text/explain.js';
 
 /**
  * A line above each feature (`#1 · RICE 1,500 → 3,200 (from bulk_export)`), release
@@ -18,8 +18,9 @@ export class ProductSpecCodeLensProvider implements CodeLensProvider {
         this.models = services.model.ModelService;
     }
 
-    provideCodeLens(document: LangiumDocument, _params?: CodeLensParams): CodeLens[] {
-        const model = this.models.model;
+    /** Waits for the build in progress: the lenses read the whole workspace's model. */
+    async provideCodeLens(document: LangiumDocument, _params?: CodeLensParams, cancelToken?: CancellationToken): Promise<CodeLens[]> {
+        const model = await this.models.ready(cancelToken);
         const lenses: CodeLens[] = [];
         for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
             let title: string | undefined;

@@ -1,6 +1,6 @@
-import { AstUtils, GrammarAST, isReference, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, GrammarAST, isReference, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
-import { CompletionItemKind } from 'vscode-languageserver';
+import { CompletionItemKind, type CancellationToken, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import type { ModelService } from '../model/model-service.js';
 import type { ProductSpecServices } from '../product-spec-module.js';
 import { hoverMarkdown } from './hover.js';
@@ -24,6 +24,12 @@ export class ProductSpecCompletionProvider extends DefaultCompletionProvider {
     constructor(services: ProductSpecServices) {
         super(services);
         this.models = services.model.ModelService;
+    }
+
+    /** Waits for the build in progress: the items' documentation reads the whole workspace's model. */
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        await this.models.ready(cancelToken);
+        return super.getCompletion(document, params, cancelToken);
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {

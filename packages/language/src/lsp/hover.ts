@@ -1,6 +1,6 @@
-import { AstUtils, GrammarAST, type AstNode, type MaybePromise } from 'langium';
+import { AstUtils, GrammarAST, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
-import type { Hover } from 'vscode-languageserver';
+import type { CancellationToken, Hover, HoverParams } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 import { formatNumber, formatPercent, methodLabel } from '../model/display.js';
 import type { ModelService } from '../model/model-service.js';
@@ -11,8 +11,8 @@ import type { ProductSpecServices } from '../product-spec-module.js';
 import {
     forecastMissing, inheritanceText, metricProgressText, money, nameFrom, opportunityArithmetic, rankText,
     releaseLoadText, scoreArithmetic, withUnit
-} from './explain.js';
-import { escapeMarkdown, mdName, nameList } from './markdown.js';
+} from '../text/explain.js';
+import { escapeMarkdown, mdName, nameList } from '../text/markdown.js';
 import { keywordDoc } from './vocabulary.js';
 
 /**
@@ -26,6 +26,12 @@ export class ProductSpecHoverProvider extends AstNodeHoverProvider {
     constructor(services: ProductSpecServices) {
         super(services);
         this.models = services.model.ModelService;
+    }
+
+    /** Waits for the build in progress: the hover reads the whole workspace's model. */
+    override async getHoverContent(document: LangiumDocument, params: HoverParams, cancelToken?: CancellationToken): Promise<Hover | undefined> {
+        await this.models.ready(cancelToken);
+        return super.getHoverContent(document, params);
     }
 
     protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {

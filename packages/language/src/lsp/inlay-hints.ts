@@ -1,6 +1,6 @@
-import { GrammarUtils, type AstNode } from 'langium';
+import { GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
-import type { Position } from 'vscode-languageserver';
+import type { CancellationToken, InlayHint, InlayHintParams, Position } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 import { formatNumber, formatPercent } from '../model/display.js';
 import type { ModelService } from '../model/model-service.js';
@@ -17,6 +17,12 @@ export class ProductSpecInlayHintProvider extends AbstractInlayHintProvider {
     constructor(services: ProductSpecServices) {
         super();
         this.models = services.model.ModelService;
+    }
+
+    /** Waits for the build in progress: the hints read the whole workspace's model. */
+    override async getInlayHints(document: LangiumDocument, params: InlayHintParams, cancelToken?: CancellationToken): Promise<InlayHint[] | undefined> {
+        await this.models.ready(cancelToken);
+        return super.getInlayHints(document, params, cancelToken);
     }
 
     computeInlayHint(node: AstNode, acceptor: InlayHintAcceptor): void {

@@ -9,6 +9,7 @@ import { Commands, generateDocs, newSpecFromTemplate, type GenerateDocsOptions, 
 import { PREVIEW_VIEW_TYPE, PreviewManager } from './preview.js';
 import { RANKING_VIEW_ID, REVEAL_FEATURE_COMMAND, RankingProvider, type MethodChoice } from './ranking.js';
 import { ProductStatusBar } from './status.js';
+import { ModelChangedNotification } from '../shared/protocol.js';
 
 /** What `activate` returns: for tests and for other extensions. */
 export interface ProductSpecApi {
@@ -74,6 +75,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Produc
         ranking.serverStarted();
         status.schedule(0);
         preview.schedule(0);
+    }));
+
+    // The server says when its model changed; the views that show it refresh then.
+    context.subscriptions.push(languageClient.onNotification(ModelChangedNotification.type, () => {
+        status.schedule(0);
+        preview.schedule(0);
+        ranking.scheduleIfVisible(0);
     }));
 
     void vscode.commands.executeCommand('setContext', 'productSpec.active', true);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { DocsPreviewRequest, type DocsPreview } from '../shared/protocol.js';
+import { Refresher } from './refresher.js';
 import { LANGUAGE_ID } from './client.js';
 import { parseDocLink, previewPage, renderMarkdown } from './preview-html.js';
 
@@ -29,15 +30,15 @@ const DEBOUNCE_MS = 300;
 
 /**
  * "Open Preview": the generated docs page of the current product in a webview beside the
- * editor, refreshed (debounced) as the spec changes, as diagnostics arrive and as the cursor
- * moves to another product. One preview at a time; it follows the active product editor.
+ * editor, refreshed when the server's model changes and as the cursor moves to another
+ * product. One preview at a time; it follows the active product editor.
  */
 export class PreviewManager implements vscode.Disposable {
     private panel: vscode.WebviewPanel | undefined;
     private source: Source | undefined;
     /** A product chosen by following a link in the preview; cleared when the cursor moves in an editor. */
     private pinned: string | null | undefined;
-    private timer: NodeJS.Timeout | undefined;
+    private readonly refresher = new Refresher(() => this.refresh());
     private ready = false;
     private version = 0;
     private requests = 0;
@@ -51,9 +52,6 @@ export class PreviewManager implements vscode.Disposable {
 
     constructor(private readonly extensionUri: vscode.Uri, private readonly client: () => LanguageClient | undefined, private readonly log: vscode.OutputChannel) {
         this.disposables.push(
-            vscode.workspace.onDidChangeTextDocument(e => {
-                if (this.panel && e.document.languageId === LANGUAGE_ID && e.contentChanges.length > 0) this.schedule();
-            }),
             vscode.window.onDidChangeActiveTextEditor(editor => {
                 if (!this.panel || !editor || editor.document.languageId !== LANGUAGE_ID) return;
                 this.follow(editor);
@@ -64,9 +62,7 @@ export class PreviewManager implements vscode.Disposable {
                 this.follow(e.textEditor);
                 this.schedule();
             }),
-            vscode.languages.onDidChangeDiagnostics(() => {
-                if (this.panel) this.schedule();
-            })
+            this.refresher
         );
     }
 
@@ -177,14 +173,11 @@ export class PreviewManager implements vscode.Disposable {
         this.pinned = undefined;
     }
 
-    /** Refreshes after `delay` ms; later calls within the delay push it back (debounce). */
+    /** Refreshes now (the server's model changed) or once the cursor settled (`delay` ms). */
     schedule(delay = DEBOUNCE_MS): void {
+        if (!this.panel) return;
         this.debug(`preview: refresh in ${delay} ms`);
-        if (this.timer) clearTimeout(this.timer);
-        this.timer = setTimeout(() => {
-            this.timer = undefined;
-            void this.refresh();
-        }, delay);
+        this.refresher.after(delay);
     }
 
     /** Asks the server for the page and sends it to the webview when it changed. */
@@ -246,7 +239,6 @@ export class PreviewManager implements vscode.Disposable {
     }
 
     dispose(): void {
-        if (this.timer) clearTimeout(this.timer);
         this.panel?.dispose();
         this.disposables.forEach(d => d.dispose());
         this.renderEmitter.dispose();

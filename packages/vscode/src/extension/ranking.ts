@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Refresher } from './refresher.js';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import {
     FeatureLocationsRequest, METHODS, RankRequest, methodLabel,
@@ -36,13 +37,13 @@ export class RankingProvider implements vscode.TreeDataProvider<RankingNode>, vs
     private override: MethodChoice | undefined;
     report: RankReport | undefined;
     locations: FeatureLocations | undefined;
-    private timer: NodeJS.Timeout | undefined;
+    private readonly refresher = new Refresher(async () => { await this.fetchAll(); });
     private view: vscode.TreeView<RankingNode> | undefined;
     private readonly disposables: vscode.Disposable[] = [];
 
     constructor(private readonly client: () => LanguageClient | undefined, private readonly log: vscode.OutputChannel) {
         this.disposables.push(
-            vscode.languages.onDidChangeDiagnostics(() => this.scheduleIfVisible()),
+            this.refresher,
             vscode.workspace.onDidChangeConfiguration(e => {
                 if (e.affectsConfiguration('productSpec.scoring.defaultMethod')) this.scheduleIfVisible(0);
             })
@@ -62,8 +63,7 @@ export class RankingProvider implements vscode.TreeDataProvider<RankingNode>, vs
 
     /** After a server (re)start: forget a request the old server never answered, and refresh. */
     serverStarted(): void {
-        this.inFlight = undefined;
-        this.again = false;
+        this.refresher.reset();
         this.scheduleIfVisible(0);
     }
 
@@ -71,20 +71,15 @@ export class RankingProvider implements vscode.TreeDataProvider<RankingNode>, vs
         this.override = method;
     }
 
-    private scheduleIfVisible(delay = 500): void {
+    /** Refreshes when the view is on screen (the server's model changed, or a setting). */
+    scheduleIfVisible(delay = 0): void {
         if (this.view?.visible) this.schedule(delay);
     }
 
     private schedule(delay: number): void {
-        if (this.timer) clearTimeout(this.timer);
-        this.timer = setTimeout(() => {
-            this.timer = undefined;
-            void this.refresh();
-        }, delay);
+        this.refresher.after(delay);
     }
 
-    private inFlight: Promise<RankReport | undefined> | undefined;
-    private again = false;
     private shown: string | undefined;
 
     /**
@@ -93,20 +88,15 @@ export class RankingProvider implements vscode.TreeDataProvider<RankingNode>, vs
      * shows changed (a rebuilt tree drops the commands of the rows on screen, so a click
      * at that moment would be lost).
      */
-    refresh(): Promise<RankReport | undefined> {
-        if (this.inFlight) {
-            this.again = true;
-            return this.inFlight.then(() => this.inFlight ?? this.report);
-        }
-        this.inFlight = (async () => {
-            let report: RankReport | undefined;
-            do {
-                this.again = false;
-                report = await this.fetch();
-            } while (this.again);
-            return report;
-        })().finally(() => { this.inFlight = undefined; });
-        return this.inFlight;
+    async refresh(): Promise<RankReport | undefined> {
+        await this.refresher.now();
+        return this.lastFetched;
+    }
+
+    private lastFetched: RankReport | undefined;
+
+    private async fetchAll(): Promise<void> {
+        this.lastFetched = await this.fetch();
     }
 
     private async fetch(): Promise<RankReport | undefined> {
@@ -232,7 +222,6 @@ export class RankingProvider implements vscode.TreeDataProvider<RankingNode>, vs
     }
 
     dispose(): void {
-        if (this.timer) clearTimeout(this.timer);
         this.disposables.forEach(d => d.dispose());
         this.changeEmitter.dispose();
     }

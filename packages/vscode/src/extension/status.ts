@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { ProductAtRequest, RankRequest, formatNumber, methodLabel, type ProductAt } from '../shared/protocol.js';
 import { LANGUAGE_ID } from './client.js';
 import { configuredMethod } from './ranking.js';
+import { Refresher } from './refresher.js';
 import { statusText, type StatusSummary } from './ranking-text.js';
 
 /**
@@ -14,7 +15,7 @@ import { statusText, type StatusSummary } from './ranking-text.js';
 export class ProductStatusBar implements vscode.Disposable {
     private readonly item = vscode.window.createStatusBarItem('productSpec.status', vscode.StatusBarAlignment.Left, 10);
     private readonly disposables: vscode.Disposable[] = [];
-    private timer: NodeJS.Timeout | undefined;
+    private readonly refresher = new Refresher(() => this.update());
     private request = 0;
     /** What the item shows (tests read it). */
     summary: StatusSummary | undefined;
@@ -24,11 +25,11 @@ export class ProductStatusBar implements vscode.Disposable {
         this.item.command = showRankingCommand;
         this.disposables.push(
             this.item,
+            this.refresher,
             vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
             vscode.window.onDidChangeTextEditorSelection(e => {
                 if (e.textEditor === vscode.window.activeTextEditor) this.schedule(250);
             }),
-            vscode.languages.onDidChangeDiagnostics(() => this.schedule(250)),
             vscode.workspace.onDidChangeConfiguration(e => {
                 if (e.affectsConfiguration('productSpec.scoring.defaultMethod')) this.schedule(0);
             })
@@ -39,12 +40,9 @@ export class ProductStatusBar implements vscode.Disposable {
         return this.summary ? this.item.text : undefined;
     }
 
+    /** Refreshes now (after a model change, on the server's word) or after the cursor settled. */
     schedule(delay: number): void {
-        if (this.timer) clearTimeout(this.timer);
-        this.timer = setTimeout(() => {
-            this.timer = undefined;
-            void this.update();
-        }, delay);
+        this.refresher.after(delay);
     }
 
     async update(): Promise<void> {
@@ -100,7 +98,6 @@ export class ProductStatusBar implements vscode.Disposable {
     }
 
     dispose(): void {
-        if (this.timer) clearTimeout(this.timer);
         this.disposables.forEach(d => d.dispose());
     }
 }

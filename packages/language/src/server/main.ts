@@ -1,9 +1,11 @@
+import { DocumentState } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
-import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node.js';
+import { createConnection, ProposedFeatures, type CancellationToken, type Connection } from 'vscode-languageserver/node.js';
 import { createProductSpecServices, type ProductSpecServices } from '../product-spec-module.js';
 import { forgetClosedDocuments } from './close-documents.js';
 import { registerCommands, type CommandHandler } from './commands.js';
+import { ModelChangedNotification } from './protocol.js';
 import { registerRequestHandlers } from './requests.js';
 
 export type { CommandHandler } from './commands.js';
@@ -16,12 +18,18 @@ export interface StartServerOptions {
     connection?: Connection;
     /** `workspace/executeCommand` commands to offer, by name (e.g. `productSpec.generateDocs`). */
     commands?: Readonly<Record<string, CommandHandler>>;
+    /** Requests another package adds (the docs package adds `productSpec/docsPreview`), by method. */
+    requests?: Readonly<Record<string, ExtraRequestHandler>>;
 }
+
+/** A request another package adds to the server; it waits for what it needs (see `workspaceReady`). */
+export type ExtraRequestHandler = (params: unknown, services: ProductSpecServices, cancelToken: CancellationToken) => unknown;
 
 /**
  * Starts the language server: Langium's features, the custom requests of protocol.ts
- * (`productSpec/rank`, `productSpec/forecast`, `productSpec/featureLocations`), the
- * commands given, and the handling of closed documents (close-documents.ts).
+ * (`productSpec/rank`, `productSpec/forecast`, `productSpec/featureLocations`,
+ * `productSpec/productAt`), the requests and commands given, the `productSpec/modelChanged`
+ * notification after each build, and the handling of closed documents (close-documents.ts).
  */
 export function startServer(options: StartServerOptions = {}): { shared: LangiumSharedServices; ProductSpec: ProductSpecServices } {
     const connection = publishChangesOnly(options.connection ?? createConnection(ProposedFeatures.all));
@@ -31,6 +39,10 @@ export function startServer(options: StartServerOptions = {}): { shared: Langium
     void services.ProductSpec.model.ModelService;
     startLanguageServer(services.shared);
     registerRequestHandlers(connection, services.ProductSpec);
+    for (const [method, handler] of Object.entries(options.requests ?? {})) {
+        connection.onRequest(method, (params, token) => handler(params, services.ProductSpec, token));
+    }
+    notifyModelChanges(connection, services.ProductSpec);
     forgetClosedDocuments(services.shared);
     return services;
 }
@@ -50,4 +62,13 @@ function publishChangesOnly(connection: Connection): Connection {
         return send(params);
     };
     return connection;
+}
+
+/** After each build, one notification: what clients show from the model may have changed. */
+function notifyModelChanges(connection: Connection, services: ProductSpecServices): void {
+    let version = 0;
+    services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
+        version++;
+        void connection.sendNotification(ModelChangedNotification.type, { version, products: services.model.ModelService.model.products.map(product => product.name) });
+    });
 }
