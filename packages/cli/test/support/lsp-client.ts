@@ -94,6 +94,11 @@ export class LspClient {
         return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
     }
 
+    /** An incremental change, as editors send them: `text` replaces `range`. */
+    edit(uri: string, version: number, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): Promise<void> {
+        return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    }
+
     close(uri: string): Promise<void> {
         return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     }
