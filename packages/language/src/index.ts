@@ -8,7 +8,7 @@ export { Codes, type Code } from './validation/codes.js';
 export * from './workspace/build-workspace.js';
 export * from './model/reports.js';
 export * from './model/display.js';
-export { missingInputs, riceEffort } from './model/feature-scores.js';
+export { missingInputs, riceEffort, validEstimate, type IceInputs, type RiceInputs, type WsjfInputs } from './model/feature-scores.js';
 export { DEFAULT_WEIGHTS, driverValue } from './model/ranking.js';
 export * from './server/protocol.js';
 export type { ExtraRequestHandler } from './server/main.js';
@@ -16,3 +16,4 @@ export { createRequestHandlers, findDocument, productAt, workspaceReady, workspa
 export { ProductSpecCommandHandler, registerCommands, type CommandHandler } from './server/commands.js';
 export { hoverMarkdown } from './lsp/hover.js';
 export { escapeMarkdown } from './text/markdown.js';
+export * from './model/values.js';

@@ -14,7 +14,7 @@ const STAKEHOLDER_CHART: ChartGeometry = { width: 560, height: 560, fontSize: 12
 
 /** Stakeholders who have both an influence and an interest level. */
 export function onTheGrid(stakeholders: readonly StakeholderModel[]): StakeholderModel[] {
-    return stakeholders.filter(s => LEVEL_POSITION[s.node.interest ?? ''] !== undefined && LEVEL_POSITION[s.node.influence ?? ''] !== undefined);
+    return stakeholders.filter(s => LEVEL_POSITION[s.interest ?? ''] !== undefined && LEVEL_POSITION[s.influence ?? ''] !== undefined);
 }
 
 /**
@@ -26,14 +26,14 @@ export function stakeholderChart(
 ): { chart: QuadrantChart; placed: StakeholderModel[] } | undefined {
     const placed = onTheGrid(stakeholders);
     if (placed.length === 0) return undefined;
-    const ordered = [...placed].sort((a, b) => LEVEL_POSITION[b.node.influence!] - LEVEL_POSITION[a.node.influence!]
-        || LEVEL_POSITION[b.node.interest!] - LEVEL_POSITION[a.node.interest!]);
+    const ordered = [...placed].sort((a, b) => LEVEL_POSITION[b.influence!] - LEVEL_POSITION[a.influence!]
+        || LEVEL_POSITION[b.interest!] - LEVEL_POSITION[a.interest!]);
     const chart = quadrantChart({
         geometry: STAKEHOLDER_CHART,
         xAxis: ['Low interest', 'High interest'],
         yAxis: ['Low influence', 'High influence'],
         quadrants: ['Manage closely', 'Keep satisfied', 'Monitor', 'Keep informed'],
-        items: ordered.map(s => ({ name: label(s), x: LEVEL_POSITION[s.node.interest!], y: LEVEL_POSITION[s.node.influence!] })),
+        items: ordered.map(s => ({ name: label(s), x: LEVEL_POSITION[s.interest!], y: LEVEL_POSITION[s.influence!] })),
         maxLabel: 28,
         maxShift: 0.15
     });

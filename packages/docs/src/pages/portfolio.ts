@@ -1,4 +1,4 @@
-import { formatNumber, formatPercent, type FeatureModel, type ProductModel, type WorkspaceModel } from '@product-spec/language';
+import { formatNumber, formatPercent, last, type FeatureModel, type ProductModel, type WorkspaceModel } from '@product-spec/language';
 import { crossRequirements } from '../charts/timeline.js';
 import { count, featureRef, plain, productPath, titled, withUnit } from '../labels.js';
 import { escapeMarkdown, listText, markdownLink, markdownTable } from '../markdown.js';
@@ -56,10 +56,10 @@ function sharedStakeholders(model: WorkspaceModel): string[] {
     return ['', '## Portfolio stakeholders', '', 'Declared once, for every product.', '',
         ...markdownTable(['Stakeholder', 'Group', 'Role', 'Influence', 'Interest', 'Manages', 'Asked for'], all.map(s => [
             titled(s),
-            s.node.group ?? '–',
-            s.node.role ? escapeMarkdown(s.node.role) : '–',
-            s.node.influence ?? '–',
-            s.node.interest ?? '–',
+            s.group ?? '–',
+            s.role ? escapeMarkdown(s.role) : '–',
+            s.influence ?? '–',
+            s.interest ?? '–',
             listText(managed(s)),
             listText(s.requested.map(feature), 'nothing yet')
         ]))];
@@ -73,8 +73,8 @@ function sharedPersonas(model: WorkspaceModel): string[] {
         .map(n => `${plain(n)} (${markdownLink(plain(p), `${productPath(p)}#personas-and-needs`)})`));
     return ['', '## Portfolio personas', '',
         ...markdownTable(['Persona', 'Size', 'Needs'], all.map(persona => [
-            `${titled(persona)}${persona.description ? `: ${escapeMarkdown(persona.description)}` : ''}`,
-            persona.size !== undefined ? formatNumber(persona.size) : '–',
+            `${titled(persona)}${last(persona.description) ? `: ${escapeMarkdown(last(persona.description)!)}` : ''}`,
+            last(persona.size) !== undefined ? formatNumber(last(persona.size)) : '–',
             listText(needsOf(persona), 'none yet')
         ]), ['left', 'right', 'left'])];
 }
@@ -84,10 +84,9 @@ function sharedMetrics(model: WorkspaceModel): string[] {
     if (all.length === 0) return [];
     return ['', '## Portfolio metrics', '',
         ...markdownTable(['Metric', 'Baseline', 'Current', 'Target', 'Progress', 'Moved by', 'Objectives'], all.map(metric => {
-            const node = metric.node;
-            const number = (value: number | undefined) => withUnit(formatNumber(value), node.unit);
+            const number = (value: number | undefined) => withUnit(formatNumber(value), metric.unit);
             return [
-                titled(metric), number(node.baseline), number(node.current), `${number(node.target)}${node.targetDate ? ` by ${node.targetDate}` : ''}`,
+                titled(metric), number(metric.baseline), number(metric.current), `${number(metric.target)}${metric.targetDate ? ` by ${metric.targetDate}` : ''}`,
                 formatPercent(metric.progress),
                 listText(metric.movedBy.map(feature), '**no feature**'),
                 listText(metric.objectives.map(o => plain(o)), '**no objective**')

@@ -1,5 +1,5 @@
 import {
-    formatNumber, formatPercent, methodLabel, missingInputs, moscowScore, riceEffort, DRIVERS, IMPACT_SCALE, KANO_DRIVER_VALUE,
+    formatNumber, formatPercent, last, methodLabel, missingInputs, moscowScore, rangeText, DRIVERS, IMPACT_SCALE, KANO_DRIVER_VALUE,
     type Driver, type FeatureModel, type ProductModel, type RankedFeature, type ast
 } from '@product-spec/language';
 import { featureRef, KANO_LABEL, plain, PRODUCT_BASE } from '../labels.js';
@@ -55,7 +55,7 @@ export function backlog({ product }: ProductContext): string[] {
     if (ranking.entries.length > 0) {
         lines.push('', '### The features', '', 'In rank order, with their names in the spec.', '');
         for (const { feature } of ranking.entries) {
-            const description = feature.node.description ? `: ${escapeMarkdown(feature.node.description)}` : '';
+            const description = feature.description ? `: ${escapeMarkdown(feature.description)}` : '';
             lines.push(`- **${plain(feature)}** (${codeName(feature.name)})${description}`);
         }
     }
@@ -87,8 +87,10 @@ function backlogRow(product: ProductModel, entry: RankedFeature): string[] {
 }
 
 function impactText(rice: ast.Rice): string | undefined {
-    if (rice.impactWord !== undefined) return escapeMarkdown(rice.impactWord);
-    return rice.impactNumber !== undefined ? formatNumber(rice.impactNumber) : undefined;
+    const word = last(rice.impactWord);
+    if (word !== undefined) return escapeMarkdown(word);
+    const number = last(rice.impactNumber);
+    return number !== undefined ? rangeText(number.values) : undefined;
 }
 
 /** A feature's value for a driver of weighted scoring, in words where the driver is a category. */
@@ -111,21 +113,33 @@ function scoreInputs(product: ProductModel, feature: FeatureModel): string {
         // The computed inputs; when one is invalid (no score), the values as written.
         case 'rice': {
             const rice = feature.riceInputs;
-            const written = node.rice!;
+            const written = last(node.rice)!;
+            const as = (values: ReadonlyArray<ast.Amount | ast.Percentage>, percent = false) => {
+                const value = last(values);
+                return value ? rangeText(value.values, percent) : '?';
+            };
             // The impact as written: a word reads better than its multiplier.
             return rice
                 ? `${n(rice.reach)} × ${impactText(written) ?? n(rice.impact)} × ${formatPercent(rice.confidence)} ÷ ${n(rice.effort)}`
-                : `${n(written.reach)} × ${impactText(written) ?? '?'} × ${formatPercent(written.confidence)} ÷ ${n(riceEffort(node))}`;
+                : `${as(written.reach)} × ${impactText(written) ?? '?'} × ${as(written.confidence, true)} ÷ ${as(written.effort.length > 0 ? written.effort : node.effort)}`;
         }
         case 'ice': {
-            const ice = feature.iceInputs ?? { ...node.ice!, mode: product.scoring.iceMode };
-            return ice.mode === 'product'
-                ? `${n(ice.impact)} × ${n(ice.confidence)} × ${n(ice.ease)}`
-                : `(${n(ice.impact)} + ${n(ice.confidence)} + ${n(ice.ease)}) ÷ 3`;
+            const written = last(node.ice)!;
+            const as = (values: readonly ast.Amount[]) => (last(values) ? rangeText(last(values)!.values) : '?');
+            const ice = feature.iceInputs
+                ? { impact: n(feature.iceInputs.impact), confidence: n(feature.iceInputs.confidence), ease: n(feature.iceInputs.ease) }
+                : { impact: as(written.impact), confidence: as(written.confidence), ease: as(written.ease) };
+            return product.scoring.iceMode === 'product'
+                ? `${ice.impact} × ${ice.confidence} × ${ice.ease}`
+                : `(${ice.impact} + ${ice.confidence} + ${ice.ease}) ÷ 3`;
         }
         case 'wsjf': {
-            const wsjf = feature.wsjfInputs ?? node.wsjf!;
-            return `(${n(wsjf.value)} + ${n(wsjf.criticality)} + ${n(wsjf.risk)}) ÷ ${n(wsjf.size)}`;
+            const written = last(node.wsjf)!;
+            const as = (values: readonly ast.Amount[]) => (last(values) ? rangeText(last(values)!.values) : '?');
+            const wsjf = feature.wsjfInputs
+                ? { value: n(feature.wsjfInputs.value), criticality: n(feature.wsjfInputs.criticality), risk: n(feature.wsjfInputs.risk), size: n(feature.wsjfInputs.size) }
+                : { value: as(written.value), criticality: as(written.criticality), risk: as(written.risk), size: as(written.size) };
+            return `(${wsjf.value} + ${wsjf.criticality} + ${wsjf.risk}) ÷ ${wsjf.size}`;
         }
         case 'kano':
             return feature.kano ? KANO_LABEL[feature.kano.category] : '–';

@@ -25,7 +25,7 @@ export interface ForecastSectionOptions {
 /** One forecast: its assumptions, its charts with both break-even months in their captions, the table and the totals. */
 export function forecastSection(forecast: ForecastModel, product: ProductModel, options: ForecastSectionOptions = {}): string[] {
     const lines = [`${'#'.repeat(options.level ?? 3)} ${titled(forecast)}`, ''];
-    if (forecast.node.description) lines.push(escapeMarkdown(forecast.node.description), '');
+    if (forecast.description) lines.push(escapeMarkdown(forecast.description), '');
     const result = forecast.result;
     const inputs = forecast.inputs;
     if (!result || !inputs) {

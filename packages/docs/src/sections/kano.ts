@@ -1,4 +1,4 @@
-import { formatNumber, KANO_TIE_ORDER, type ProductModel } from '@product-spec/language';
+import { formatNumber, KANO_TIE_ORDER, last, type ProductModel } from '@product-spec/language';
 import { kanoChart, kanoQuadrant, surveyed } from '../charts/kano.js';
 import { count, KANO_LABEL, plain } from '../labels.js';
 import { listText, markdownTable } from '../markdown.js';
@@ -23,8 +23,8 @@ export function kanoSection(product: ProductModel): string[] {
     const rows: string[][] = [];
     for (const category of KANO_TIE_ORDER) {
         for (const feature of withKano.filter(f => f.kano!.category === category)) {
-            const survey = feature.node.kanoSurvey;
-            const answers = KANO_TIE_ORDER.reduce((sum, answer) => sum + (survey?.[answer] ?? 0), 0);
+            const survey = last(feature.node.kanoSurvey);
+            const answers = KANO_TIE_ORDER.reduce((sum, answer) => sum + (last(survey?.[answer]) ?? 0), 0);
             rows.push([
                 KANO_LABEL[category],
                 plain(feature),

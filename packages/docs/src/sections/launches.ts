@@ -22,7 +22,7 @@ function sentence(text: string): string {
 
 /** One feature as a customer would read it, as whole sentences: title, description, the needs it meets and for whom. */
 export function featureInCustomerWords(feature: FeatureModel, note = ''): string {
-    const description = feature.node.description ? `: ${escapeMarkdown(feature.node.description.trim())}` : '';
+    const description = feature.description ? `: ${escapeMarkdown(feature.description.trim())}` : '';
     const needs = feature.addresses.map(need => `${plain(need)}${need.persona ? ` (${escapeMarkdown(displayName(need.persona))})` : ''}`);
     return `${sentence(`**${plain(feature)}**${note}${description}`)}${needs.length > 0 ? ` *For*: ${sentence(listText(needs))}` : ''}`;
 }
@@ -41,7 +41,7 @@ export function launches({ product }: ProductContext): string[] {
         const features = byRank(product, release.features.filter(promised));
         const facts = [release.date ?? 'no date yet', ...(release.phase ? [release.phase] : [])];
         lines.push('', `### ${plain(release)} · ${facts.join(' · ')}`, '');
-        if (release.node.description) lines.push(escapeMarkdown(release.node.description), '');
+        if (release.description) lines.push(escapeMarkdown(release.description), '');
         const personas = personasOf(features);
         if (personas.length > 0) lines.push(`For ${listText(personas)}.`, '');
         if (features.length === 0) lines.push('Nothing announced for this release yet.');

@@ -9,13 +9,12 @@ export function metrics({ product, model }: ProductContext): string[] {
     if (all.length === 0) return ['No metrics yet.'];
     const lines = ['How the product\'s success is measured. **Progress** = (current − baseline) ÷ (target − baseline): the part of the way to the target already done.', ''];
     lines.push(...markdownTable(['Metric', 'Baseline', 'Current', 'Target', 'Progress', 'Moved by', 'Objectives'], all.map(metric => {
-        const node = metric.node;
-        const number = (value: number | undefined) => withUnit(formatNumber(value), node.unit);
+        const number = (value: number | undefined) => withUnit(formatNumber(value), metric.unit);
         return [
-            `${titled(metric)}${metric.product ? '' : ' · portfolio'}${node.description ? `: ${escapeMarkdown(node.description)}` : ''}`,
-            number(node.baseline),
-            number(node.current),
-            `${number(node.target)}${node.targetDate ? ` by ${node.targetDate}` : ''}`,
+            `${titled(metric)}${metric.product ? '' : ' · portfolio'}${metric.description ? `: ${escapeMarkdown(metric.description)}` : ''}`,
+            number(metric.baseline),
+            number(metric.current),
+            `${number(metric.target)}${metric.targetDate ? ` by ${metric.targetDate}` : ''}`,
             formatPercent(metric.progress),
             listText(metric.movedBy.map(f => featureRef(f, product, PRODUCT_BASE)), '**no feature**'),
             listText(metric.objectives.map(o => plain(o)), '**no objective**')

@@ -1,4 +1,4 @@
-import { formatNumber, type ast } from '@product-spec/language';
+import { formatNumber, last, type ast } from '@product-spec/language';
 import { byOpportunity } from '../facts.js';
 import { featureWithStatus, plain, titled } from '../labels.js';
 import { codeName, escapeMarkdown, listText, markdownTable } from '../markdown.js';
@@ -20,9 +20,10 @@ export function personasAndNeeds({ product }: ProductContext): string[] {
             lines.push('', `### ${plain(persona)}`, '');
             const facts = [
                 `${codeName(persona.name)}${shared ? ' (portfolio persona)' : ''}`,
-                ...(persona.size !== undefined ? [`${formatNumber(persona.size)} people`] : [])
+                ...(last(persona.size) !== undefined ? [`${formatNumber(last(persona.size))} people`] : [])
             ];
-            lines.push(`${facts.join(' · ')}${persona.description ? `. ${escapeMarkdown(persona.description)}` : ''}`, '');
+            const description = last(persona.description);
+            lines.push(`${facts.join(' · ')}${description ? `. ${escapeMarkdown(description)}` : ''}`, '');
         } else {
             lines.push('', '### Needs without a persona', '');
         }
@@ -31,9 +32,9 @@ export function personasAndNeeds({ product }: ProductContext): string[] {
             continue;
         }
         lines.push(...markdownTable(['Need', 'Importance', 'Satisfaction', 'Opportunity', 'Addressed by'], needs.map(need => [
-            `${titled(need)}${need.node.description ? `: ${escapeMarkdown(need.node.description)}` : ''}`,
-            formatNumber(need.node.importance),
-            formatNumber(need.node.satisfaction),
+            `${titled(need)}${need.description ? `: ${escapeMarkdown(need.description)}` : ''}`,
+            formatNumber(need.importance?.mean),
+            formatNumber(need.satisfaction?.mean),
             formatNumber(need.opportunity),
             listText(need.addressedBy.map(f => featureWithStatus(f, product)), '**nothing yet**')
         ]), ['left', 'right', 'right', 'right', 'left']));

@@ -1,4 +1,4 @@
-import { formatPercent, methodLabel, type ProductModel, type WorkspaceModel } from '@product-spec/language';
+import { formatPercent, last, methodLabel, type ProductModel, type WorkspaceModel } from '@product-spec/language';
 import { objectiveMetrics, objectiveProgress } from '../facts.js';
 import { plain, titled } from '../labels.js';
 import { escapeMarkdown, markdownTable } from '../markdown.js';
@@ -39,7 +39,7 @@ export function objectives(model: WorkspaceModel, product: ProductModel, options
         ...markdownTable(headers, product.objectives.map(objective => {
             const measured = objectiveMetrics(objective, product, model);
             return [
-                `${titled(objective)}${objective.description ? `: ${escapeMarkdown(objective.description)}` : ''}`,
+                `${titled(objective)}${last(objective.description) ? `: ${escapeMarkdown(last(objective.description)!)}` : ''}`,
                 ...(options.progress ? [formatPercent(objectiveProgress(objective, product, model), 0)] : []),
                 measured.length > 0 ? measured.map(metric => `${plain(metric)} (${formatPercent(metric.progress)})`).join(', ') : '**no metric yet**'
             ];

@@ -59,7 +59,7 @@ export function releaseNotes({ product }: ProductContext): string[] {
     const releases = [...byDate.filter(r => r.date).reverse(), ...byDate.filter(r => !r.date)].filter(r => shipped(r.features).length > 0);
     for (const release of releases) {
         lines.push('', `### ${plain(release)}`, '');
-        if (release.node.description) lines.push(escapeMarkdown(release.node.description), '');
+        if (release.description) lines.push(escapeMarkdown(release.description), '');
         lines.push(...shipped(release.features).map(f => `- ${featureInCustomerWords(f)}`));
     }
     const earlier = shipped(product.features.filter(f => !f.release));

@@ -35,14 +35,14 @@ export function releasesPart({ product }: ProductContext): string[] {
     else {
         lines.push('', ...markdownTable(['Release', 'Date', 'Phase', 'Load / capacity', 'Must share', 'Features, by rank'], releases.map(release => [
             titled(release),
-            release.date ?? (release.node.date ? `${escapeMarkdown(release.node.date)} (not a date)` : 'no date'),
+            release.date ?? (release.dateWritten ? `${escapeMarkdown(release.dateWritten)} (not a date)` : 'no date'),
             release.phase ?? '–',
             loadText(release),
             mustShareText(release),
             listText(byRank(product, release.features).map(f => featureWithStatus(f, product)), 'none')
         ])));
-        const described = releases.filter(release => release.node.description);
-        if (described.length > 0) lines.push('', ...described.map(release => `- **${plain(release)}**: ${escapeMarkdown(release.node.description!)}`));
+        const described = releases.filter(release => release.description);
+        if (described.length > 0) lines.push('', ...described.map(release => `- **${plain(release)}**: ${escapeMarkdown(release.description!)}`));
         lines.push(...timeline(product, releases));
     }
     const unplanned = product.ranking.entries.filter(e => e.rank !== null && !e.feature.release).map(e => plain(e.feature));

@@ -21,15 +21,15 @@ export function stakeholders({ model, product }: ProductContext): string[] {
         'Portfolio stakeholders (declared for every product) and those of other products appear when they manage this product or asked for one of its features.'
     ];
     for (const [group, heading, about] of GROUPS) {
-        const members = all.filter(s => (s.node.group ?? undefined) === group);
+        const members = all.filter(s => (s.group ?? undefined) === group);
         if (members.length === 0) continue;
         lines.push('', `### ${heading}`, '', about, '');
         lines.push(...markdownTable(['Stakeholder', 'Role', 'Influence', 'Interest', 'Asked for'], members.map(s => [
             `${titled(s)}${s.product === product ? '' : s.product ? ` · of ${markdownLink(plain(s.product), PRODUCT_BASE + productPath(s.product))}` : ' · portfolio'}` +
             `${product.manager === s.node ? ' · manages this product' : ''}`,
-            s.node.role ? escapeMarkdown(s.node.role) : '–',
-            s.node.influence ?? '–',
-            s.node.interest ?? '–',
+            s.role ? escapeMarkdown(s.role) : '–',
+            s.influence ?? '–',
+            s.interest ?? '–',
             listText(s.requested.filter(f => f.product === product).map(f => plain(f)), 'nothing yet')
         ])));
     }
@@ -55,10 +55,10 @@ export function stakeholderMap(all: readonly StakeholderModel[], about: (s: Stak
         '', ...map.chart.lines,
         ...chartKeyTable(map.chart, ['Stakeholder', 'Influence', 'Interest'], i => {
             const s = map.placed[i];
-            return [`${plain(s)}${about(s)}`, s.node.influence!, s.node.interest!];
+            return [`${plain(s)}${about(s)}`, s.influence!, s.interest!];
         })
     ];
-    const missing = all.filter(s => !s.node.influence || !s.node.interest);
+    const missing = all.filter(s => !s.influence || !s.interest);
     if (missing.length > 0) lines.push('', `Not on the grid (influence or interest not given): ${listText(missing.map(s => plain(s)))}.`);
     return lines;
 }

@@ -13,7 +13,7 @@ export const ProductSpecTerminals = {
     DATE: /[0-9]{4}-[0-9]{2}-[0-9]{2}/,
     PERCENT: /-?[0-9]+(\.[0-9]+)?%/,
     NUMBER: /-?[0-9]+(\.[0-9]+)?/,
-    ID: /[A-Za-z_][A-Za-z0-9_]*/,
+    ID: /[\p{L}_][\p{L}\p{N}_]*/u,
     STRING: /"(\\[^\r\n]|[^"\\\r\n])*"/,
 };
 
@@ -22,6 +22,7 @@ export type ProductSpecTerminalNames = keyof typeof ProductSpecTerminals;
 export type ProductSpecKeywordNames =
     | ","
     | "."
+    | ".."
     | "addresses"
     | "attractive"
     | "average"
@@ -95,6 +96,7 @@ export type ProductSpecKeywordNames =
     | "risk"
     | "role"
     | "satisfaction"
+    | "scenario"
     | "scoring"
     | "shipped"
     | "should"
@@ -117,6 +119,21 @@ export type ProductSpecKeywordNames =
 
 export type ProductSpecTokenNames = ProductSpecTerminalNames | ProductSpecKeywordNames;
 
+export interface Amount extends langium.AstNode {
+    readonly $container: Feature | Forecast | Ice | Need | Rice | Scenario | Wsjf;
+    readonly $type: 'Amount';
+    values: Array<number>;
+}
+
+export const Amount = {
+    $type: 'Amount',
+    values: 'values'
+} as const;
+
+export function isAmount(item: unknown): item is Amount {
+    return reflection.isInstance(item, Amount.$type);
+}
+
 export type Declaration = Metric | Persona | Product | Stakeholder;
 
 export const Declaration = {
@@ -137,21 +154,21 @@ export interface Feature extends langium.AstNode {
     readonly $container: Product;
     readonly $type: 'Feature';
     addresses: Array<langium.Reference<Need>>;
-    description?: string;
-    effort?: number;
-    ice?: Ice;
-    kano?: KanoCategory;
-    kanoSurvey?: KanoSurvey;
-    moscow?: MoscowValue;
+    description: Array<string>;
+    effort: Array<Amount>;
+    ice: Array<Ice>;
+    kano: Array<KanoCategory>;
+    kanoSurvey: Array<KanoSurvey>;
+    moscow: Array<MoscowValue>;
     moves: Array<langium.Reference<Metric>>;
     name: string;
-    release?: langium.Reference<Release>;
+    release: Array<langium.Reference<Release>>;
     requestedBy: Array<langium.Reference<Stakeholder>>;
     requires: Array<langium.Reference<Feature>>;
-    rice?: Rice;
-    status?: Status;
+    rice: Array<Rice>;
+    status: Array<Status>;
     title?: string;
-    wsjf?: Wsjf;
+    wsjf: Array<Wsjf>;
 }
 
 export const Feature = {
@@ -181,32 +198,30 @@ export function isFeature(item: unknown): item is Feature {
 export interface Forecast extends langium.AstNode {
     readonly $container: Product;
     readonly $type: 'Forecast';
-    churn?: number;
-    churnWithoutPercent?: number;
-    customers?: number;
-    description?: string;
-    fixedCost?: number;
-    growth?: number;
-    growthWithoutPercent?: number;
-    months?: number;
+    churn: Array<Percentage>;
+    customers: Array<Amount>;
+    description: Array<string>;
+    fixedCost: Array<Amount>;
+    growth: Array<Percentage>;
+    months: Array<number>;
     name: string;
-    price?: number;
+    price: Array<Amount>;
+    scenarios: Array<Scenario>;
     title?: string;
-    variableCost?: number;
+    variableCost: Array<Amount>;
 }
 
 export const Forecast = {
     $type: 'Forecast',
     churn: 'churn',
-    churnWithoutPercent: 'churnWithoutPercent',
     customers: 'customers',
     description: 'description',
     fixedCost: 'fixedCost',
     growth: 'growth',
-    growthWithoutPercent: 'growthWithoutPercent',
     months: 'months',
     name: 'name',
     price: 'price',
+    scenarios: 'scenarios',
     title: 'title',
     variableCost: 'variableCost'
 } as const;
@@ -224,9 +239,9 @@ export function isGroup(item: unknown): item is Group {
 export interface Ice extends langium.AstNode {
     readonly $container: Feature;
     readonly $type: 'Ice';
-    confidence?: number;
-    ease?: number;
-    impact?: number;
+    confidence: Array<Amount>;
+    ease: Array<Amount>;
+    impact: Array<Amount>;
 }
 
 export const Ice = {
@@ -255,12 +270,12 @@ export function isKanoCategory(item: unknown): item is KanoCategory {
 export interface KanoSurvey extends langium.AstNode {
     readonly $container: Feature;
     readonly $type: 'KanoSurvey';
-    attractive?: number;
-    indifferent?: number;
-    must?: number;
-    performance?: number;
-    questionable?: number;
-    reverse?: number;
+    attractive: Array<number>;
+    indifferent: Array<number>;
+    must: Array<number>;
+    performance: Array<number>;
+    questionable: Array<number>;
+    reverse: Array<number>;
 }
 
 export const KanoSurvey = {
@@ -302,14 +317,14 @@ export function isMethod(item: unknown): item is Method {
 export interface Metric extends langium.AstNode {
     readonly $container: Model | Product;
     readonly $type: 'Metric';
-    baseline?: number;
-    current?: number;
-    description?: string;
+    baseline: Array<number>;
+    current: Array<number>;
+    description: Array<string>;
     name: string;
-    target?: number;
-    targetDate?: string;
+    target: Array<number>;
+    targetDate: Array<string>;
     title?: string;
-    unit?: string;
+    unit: Array<string>;
 }
 
 export const Metric = {
@@ -351,11 +366,11 @@ export function isMoscowValue(item: unknown): item is MoscowValue {
 export interface Need extends langium.AstNode {
     readonly $container: Product;
     readonly $type: 'Need';
-    description?: string;
-    importance?: number;
+    description: Array<string>;
+    importance: Array<Amount>;
     name: string;
-    persona?: langium.Reference<Persona>;
-    satisfaction?: number;
+    persona: Array<langium.Reference<Persona>>;
+    satisfaction: Array<Amount>;
     title?: string;
 }
 
@@ -376,7 +391,7 @@ export function isNeed(item: unknown): item is Need {
 export interface Objective extends langium.AstNode {
     readonly $container: Product;
     readonly $type: 'Objective';
-    description?: string;
+    description: Array<string>;
     metrics: Array<langium.Reference<Metric>>;
     name: string;
     title?: string;
@@ -394,12 +409,27 @@ export function isObjective(item: unknown): item is Objective {
     return reflection.isInstance(item, Objective.$type);
 }
 
+export interface Percentage extends langium.AstNode {
+    readonly $container: Forecast | Rice | Scenario;
+    readonly $type: 'Percentage';
+    values: Array<number>;
+}
+
+export const Percentage = {
+    $type: 'Percentage',
+    values: 'values'
+} as const;
+
+export function isPercentage(item: unknown): item is Percentage {
+    return reflection.isInstance(item, Percentage.$type);
+}
+
 export interface Persona extends langium.AstNode {
     readonly $container: Model | Product;
     readonly $type: 'Persona';
-    description?: string;
+    description: Array<string>;
     name: string;
-    size?: number;
+    size: Array<number>;
     title?: string;
 }
 
@@ -424,15 +454,15 @@ export function isPhase(item: unknown): item is Phase {
 export interface Product extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Product';
-    currency?: string;
-    manager?: langium.Reference<Stakeholder>;
+    currency: Array<string>;
+    manager: Array<langium.Reference<Stakeholder>>;
     members: Array<Member>;
     name: string;
     scoring: Array<Scoring>;
-    stage?: Stage;
-    strategy?: string;
+    stage: Array<Stage>;
+    strategy: Array<string>;
     title?: string;
-    vision?: string;
+    vision: Array<string>;
 }
 
 export const Product = {
@@ -461,11 +491,11 @@ export function isQualifiedName(item: unknown): item is QualifiedName {
 export interface Release extends langium.AstNode {
     readonly $container: Product;
     readonly $type: 'Release';
-    capacity?: number;
-    date?: string;
-    description?: string;
+    capacity: Array<number>;
+    date: Array<string>;
+    description: Array<string>;
     name: string;
-    phase?: Phase;
+    phase: Array<Phase>;
     title?: string;
 }
 
@@ -486,18 +516,16 @@ export function isRelease(item: unknown): item is Release {
 export interface Rice extends langium.AstNode {
     readonly $container: Feature;
     readonly $type: 'Rice';
-    confidence?: number;
-    confidenceWithoutPercent?: number;
-    effort?: number;
-    impactNumber?: number;
-    impactWord?: string;
-    reach?: number;
+    confidence: Array<Percentage>;
+    effort: Array<Amount>;
+    impactNumber: Array<Amount>;
+    impactWord: Array<string>;
+    reach: Array<Amount>;
 }
 
 export const Rice = {
     $type: 'Rice',
     confidence: 'confidence',
-    confidenceWithoutPercent: 'confidenceWithoutPercent',
     effort: 'effort',
     impactNumber: 'impactNumber',
     impactWord: 'impactWord',
@@ -508,11 +536,44 @@ export function isRice(item: unknown): item is Rice {
     return reflection.isInstance(item, Rice.$type);
 }
 
+export interface Scenario extends langium.AstNode {
+    readonly $container: Forecast;
+    readonly $type: 'Scenario';
+    churn: Array<Percentage>;
+    customers: Array<Amount>;
+    description: Array<string>;
+    fixedCost: Array<Amount>;
+    growth: Array<Percentage>;
+    months: Array<number>;
+    name: string;
+    price: Array<Amount>;
+    title?: string;
+    variableCost: Array<Amount>;
+}
+
+export const Scenario = {
+    $type: 'Scenario',
+    churn: 'churn',
+    customers: 'customers',
+    description: 'description',
+    fixedCost: 'fixedCost',
+    growth: 'growth',
+    months: 'months',
+    name: 'name',
+    price: 'price',
+    title: 'title',
+    variableCost: 'variableCost'
+} as const;
+
+export function isScenario(item: unknown): item is Scenario {
+    return reflection.isInstance(item, Scenario.$type);
+}
+
 export interface Scoring extends langium.AstNode {
     readonly $container: Product;
     readonly $type: 'Scoring';
-    iceMode?: IceMode;
-    method?: Method;
+    iceMode: Array<IceMode>;
+    method: Array<Method>;
     weights: Array<Weight>;
 }
 
@@ -536,12 +597,12 @@ export function isStage(item: unknown): item is Stage {
 export interface Stakeholder extends langium.AstNode {
     readonly $container: Model | Product;
     readonly $type: 'Stakeholder';
-    description?: string;
-    group?: Group;
-    influence?: Level;
-    interest?: Level;
+    description: Array<string>;
+    group: Array<Group>;
+    influence: Array<Level>;
+    interest: Array<Level>;
     name: string;
-    role?: string;
+    role: Array<string>;
     title?: string;
 }
 
@@ -586,10 +647,10 @@ export function isWeight(item: unknown): item is Weight {
 export interface Wsjf extends langium.AstNode {
     readonly $container: Feature;
     readonly $type: 'Wsjf';
-    criticality?: number;
-    risk?: number;
-    size?: number;
-    value?: number;
+    criticality: Array<Amount>;
+    risk: Array<Amount>;
+    size: Array<Amount>;
+    value: Array<Amount>;
 }
 
 export const Wsjf = {
@@ -605,6 +666,7 @@ export function isWsjf(item: unknown): item is Wsjf {
 }
 
 export type ProductSpecAstType = {
+    Amount: Amount
     Declaration: Declaration
     Feature: Feature
     Forecast: Forecast
@@ -615,10 +677,12 @@ export type ProductSpecAstType = {
     Model: Model
     Need: Need
     Objective: Objective
+    Percentage: Percentage
     Persona: Persona
     Product: Product
     Release: Release
     Rice: Rice
+    Scenario: Scenario
     Scoring: Scoring
     Stakeholder: Stakeholder
     Weight: Weight
@@ -627,6 +691,16 @@ export type ProductSpecAstType = {
 
 export class ProductSpecAstReflection extends langium.AbstractAstReflection {
     override readonly types = {
+        Amount: {
+            name: Amount.$type,
+            properties: {
+                values: {
+                    name: Amount.values,
+                    defaultValue: []
+                }
+            },
+            superTypes: []
+        },
         Declaration: {
             name: Declaration.$type,
             properties: {
@@ -642,22 +716,28 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
                     referenceType: Need.$type
                 },
                 description: {
-                    name: Feature.description
+                    name: Feature.description,
+                    defaultValue: []
                 },
                 effort: {
-                    name: Feature.effort
+                    name: Feature.effort,
+                    defaultValue: []
                 },
                 ice: {
-                    name: Feature.ice
+                    name: Feature.ice,
+                    defaultValue: []
                 },
                 kano: {
-                    name: Feature.kano
+                    name: Feature.kano,
+                    defaultValue: []
                 },
                 kanoSurvey: {
-                    name: Feature.kanoSurvey
+                    name: Feature.kanoSurvey,
+                    defaultValue: []
                 },
                 moscow: {
-                    name: Feature.moscow
+                    name: Feature.moscow,
+                    defaultValue: []
                 },
                 moves: {
                     name: Feature.moves,
@@ -669,6 +749,7 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
                 },
                 release: {
                     name: Feature.release,
+                    defaultValue: [],
                     referenceType: Release.$type
                 },
                 requestedBy: {
@@ -682,16 +763,19 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
                     referenceType: Feature.$type
                 },
                 rice: {
-                    name: Feature.rice
+                    name: Feature.rice,
+                    defaultValue: []
                 },
                 status: {
-                    name: Feature.status
+                    name: Feature.status,
+                    defaultValue: []
                 },
                 title: {
                     name: Feature.title
                 },
                 wsjf: {
-                    name: Feature.wsjf
+                    name: Feature.wsjf,
+                    defaultValue: []
                 }
             },
             superTypes: [Member.$type]
@@ -700,40 +784,46 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
             name: Forecast.$type,
             properties: {
                 churn: {
-                    name: Forecast.churn
-                },
-                churnWithoutPercent: {
-                    name: Forecast.churnWithoutPercent
+                    name: Forecast.churn,
+                    defaultValue: []
                 },
                 customers: {
-                    name: Forecast.customers
+                    name: Forecast.customers,
+                    defaultValue: []
                 },
                 description: {
-                    name: Forecast.description
+                    name: Forecast.description,
+                    defaultValue: []
                 },
                 fixedCost: {
-                    name: Forecast.fixedCost
+                    name: Forecast.fixedCost,
+                    defaultValue: []
                 },
                 growth: {
-                    name: Forecast.growth
-                },
-                growthWithoutPercent: {
-                    name: Forecast.growthWithoutPercent
+                    name: Forecast.growth,
+                    defaultValue: []
                 },
                 months: {
-                    name: Forecast.months
+                    name: Forecast.months,
+                    defaultValue: []
                 },
                 name: {
                     name: Forecast.name
                 },
                 price: {
-                    name: Forecast.price
+                    name: Forecast.price,
+                    defaultValue: []
+                },
+                scenarios: {
+                    name: Forecast.scenarios,
+                    defaultValue: []
                 },
                 title: {
                     name: Forecast.title
                 },
                 variableCost: {
-                    name: Forecast.variableCost
+                    name: Forecast.variableCost,
+                    defaultValue: []
                 }
             },
             superTypes: [Member.$type]
@@ -742,13 +832,16 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
             name: Ice.$type,
             properties: {
                 confidence: {
-                    name: Ice.confidence
+                    name: Ice.confidence,
+                    defaultValue: []
                 },
                 ease: {
-                    name: Ice.ease
+                    name: Ice.ease,
+                    defaultValue: []
                 },
                 impact: {
-                    name: Ice.impact
+                    name: Ice.impact,
+                    defaultValue: []
                 }
             },
             superTypes: []
@@ -757,22 +850,28 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
             name: KanoSurvey.$type,
             properties: {
                 attractive: {
-                    name: KanoSurvey.attractive
+                    name: KanoSurvey.attractive,
+                    defaultValue: []
                 },
                 indifferent: {
-                    name: KanoSurvey.indifferent
+                    name: KanoSurvey.indifferent,
+                    defaultValue: []
                 },
                 must: {
-                    name: KanoSurvey.must
+                    name: KanoSurvey.must,
+                    defaultValue: []
                 },
                 performance: {
-                    name: KanoSurvey.performance
+                    name: KanoSurvey.performance,
+                    defaultValue: []
                 },
                 questionable: {
-                    name: KanoSurvey.questionable
+                    name: KanoSurvey.questionable,
+                    defaultValue: []
                 },
                 reverse: {
-                    name: KanoSurvey.reverse
+                    name: KanoSurvey.reverse,
+                    defaultValue: []
                 }
             },
             superTypes: []
@@ -787,28 +886,34 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
             name: Metric.$type,
             properties: {
                 baseline: {
-                    name: Metric.baseline
+                    name: Metric.baseline,
+                    defaultValue: []
                 },
                 current: {
-                    name: Metric.current
+                    name: Metric.current,
+                    defaultValue: []
                 },
                 description: {
-                    name: Metric.description
+                    name: Metric.description,
+                    defaultValue: []
                 },
                 name: {
                     name: Metric.name
                 },
                 target: {
-                    name: Metric.target
+                    name: Metric.target,
+                    defaultValue: []
                 },
                 targetDate: {
-                    name: Metric.targetDate
+                    name: Metric.targetDate,
+                    defaultValue: []
                 },
                 title: {
                     name: Metric.title
                 },
                 unit: {
-                    name: Metric.unit
+                    name: Metric.unit,
+                    defaultValue: []
                 }
             },
             superTypes: [Declaration.$type, Member.$type]
@@ -827,20 +932,24 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
             name: Need.$type,
             properties: {
                 description: {
-                    name: Need.description
+                    name: Need.description,
+                    defaultValue: []
                 },
                 importance: {
-                    name: Need.importance
+                    name: Need.importance,
+                    defaultValue: []
                 },
                 name: {
                     name: Need.name
                 },
                 persona: {
                     name: Need.persona,
+                    defaultValue: [],
                     referenceType: Persona.$type
                 },
                 satisfaction: {
-                    name: Need.satisfaction
+                    name: Need.satisfaction,
+                    defaultValue: []
                 },
                 title: {
                     name: Need.title
@@ -852,7 +961,8 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
             name: Objective.$type,
             properties: {
                 description: {
-                    name: Objective.description
+                    name: Objective.description,
+                    defaultValue: []
                 },
                 metrics: {
                     name: Objective.metrics,
@@ -868,17 +978,29 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Member.$type]
         },
+        Percentage: {
+            name: Percentage.$type,
+            properties: {
+                values: {
+                    name: Percentage.values,
+                    defaultValue: []
+                }
+            },
+            superTypes: []
+        },
         Persona: {
             name: Persona.$type,
             properties: {
                 description: {
-                    name: Persona.description
+                    name: Persona.description,
+                    defaultValue: []
                 },
                 name: {
                     name: Persona.name
                 },
                 size: {
-                    name: Persona.size
+                    name: Persona.size,
+                    defaultValue: []
                 },
                 title: {
                     name: Persona.title
@@ -890,10 +1012,12 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
             name: Product.$type,
             properties: {
                 currency: {
-                    name: Product.currency
+                    name: Product.currency,
+                    defaultValue: []
                 },
                 manager: {
                     name: Product.manager,
+                    defaultValue: [],
                     referenceType: Stakeholder.$type
                 },
                 members: {
@@ -908,16 +1032,19 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
                     defaultValue: []
                 },
                 stage: {
-                    name: Product.stage
+                    name: Product.stage,
+                    defaultValue: []
                 },
                 strategy: {
-                    name: Product.strategy
+                    name: Product.strategy,
+                    defaultValue: []
                 },
                 title: {
                     name: Product.title
                 },
                 vision: {
-                    name: Product.vision
+                    name: Product.vision,
+                    defaultValue: []
                 }
             },
             superTypes: [Declaration.$type]
@@ -926,19 +1053,23 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
             name: Release.$type,
             properties: {
                 capacity: {
-                    name: Release.capacity
+                    name: Release.capacity,
+                    defaultValue: []
                 },
                 date: {
-                    name: Release.date
+                    name: Release.date,
+                    defaultValue: []
                 },
                 description: {
-                    name: Release.description
+                    name: Release.description,
+                    defaultValue: []
                 },
                 name: {
                     name: Release.name
                 },
                 phase: {
-                    name: Release.phase
+                    name: Release.phase,
+                    defaultValue: []
                 },
                 title: {
                     name: Release.title
@@ -950,22 +1081,68 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
             name: Rice.$type,
             properties: {
                 confidence: {
-                    name: Rice.confidence
-                },
-                confidenceWithoutPercent: {
-                    name: Rice.confidenceWithoutPercent
+                    name: Rice.confidence,
+                    defaultValue: []
                 },
                 effort: {
-                    name: Rice.effort
+                    name: Rice.effort,
+                    defaultValue: []
                 },
                 impactNumber: {
-                    name: Rice.impactNumber
+                    name: Rice.impactNumber,
+                    defaultValue: []
                 },
                 impactWord: {
-                    name: Rice.impactWord
+                    name: Rice.impactWord,
+                    defaultValue: []
                 },
                 reach: {
-                    name: Rice.reach
+                    name: Rice.reach,
+                    defaultValue: []
+                }
+            },
+            superTypes: []
+        },
+        Scenario: {
+            name: Scenario.$type,
+            properties: {
+                churn: {
+                    name: Scenario.churn,
+                    defaultValue: []
+                },
+                customers: {
+                    name: Scenario.customers,
+                    defaultValue: []
+                },
+                description: {
+                    name: Scenario.description,
+                    defaultValue: []
+                },
+                fixedCost: {
+                    name: Scenario.fixedCost,
+                    defaultValue: []
+                },
+                growth: {
+                    name: Scenario.growth,
+                    defaultValue: []
+                },
+                months: {
+                    name: Scenario.months,
+                    defaultValue: []
+                },
+                name: {
+                    name: Scenario.name
+                },
+                price: {
+                    name: Scenario.price,
+                    defaultValue: []
+                },
+                title: {
+                    name: Scenario.title
+                },
+                variableCost: {
+                    name: Scenario.variableCost,
+                    defaultValue: []
                 }
             },
             superTypes: []
@@ -974,10 +1151,12 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
             name: Scoring.$type,
             properties: {
                 iceMode: {
-                    name: Scoring.iceMode
+                    name: Scoring.iceMode,
+                    defaultValue: []
                 },
                 method: {
-                    name: Scoring.method
+                    name: Scoring.method,
+                    defaultValue: []
                 },
                 weights: {
                     name: Scoring.weights,
@@ -990,22 +1169,27 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
             name: Stakeholder.$type,
             properties: {
                 description: {
-                    name: Stakeholder.description
+                    name: Stakeholder.description,
+                    defaultValue: []
                 },
                 group: {
-                    name: Stakeholder.group
+                    name: Stakeholder.group,
+                    defaultValue: []
                 },
                 influence: {
-                    name: Stakeholder.influence
+                    name: Stakeholder.influence,
+                    defaultValue: []
                 },
                 interest: {
-                    name: Stakeholder.interest
+                    name: Stakeholder.interest,
+                    defaultValue: []
                 },
                 name: {
                     name: Stakeholder.name
                 },
                 role: {
-                    name: Stakeholder.role
+                    name: Stakeholder.role,
+                    defaultValue: []
                 },
                 title: {
                     name: Stakeholder.title
@@ -1029,16 +1213,20 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
             name: Wsjf.$type,
             properties: {
                 criticality: {
-                    name: Wsjf.criticality
+                    name: Wsjf.criticality,
+                    defaultValue: []
                 },
                 risk: {
-                    name: Wsjf.risk
+                    name: Wsjf.risk,
+                    defaultValue: []
                 },
                 size: {
-                    name: Wsjf.size
+                    name: Wsjf.size,
+                    defaultValue: []
                 },
                 value: {
-                    name: Wsjf.value
+                    name: Wsjf.value,
+                    defaultValue: []
                 }
             },
             superTypes: []

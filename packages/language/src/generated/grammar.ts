@@ -89,7 +89,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -101,7 +101,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@36"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             },
@@ -124,11 +124,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                   {
                     "$type": "Assignment",
                     "feature": "vision",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@40"
                       },
                       "arguments": []
                     }
@@ -145,11 +145,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                   {
                     "$type": "Assignment",
                     "feature": "strategy",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@40"
                       },
                       "arguments": []
                     }
@@ -166,7 +166,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                   {
                     "$type": "Assignment",
                     "feature": "manager",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
@@ -175,7 +175,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@28"
+                          "$ref": "#/rules@32"
                         },
                         "arguments": []
                       },
@@ -195,11 +195,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                   {
                     "$type": "Assignment",
                     "feature": "stage",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@18"
+                        "$ref": "#/rules@22"
                       },
                       "arguments": []
                     }
@@ -216,11 +216,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                   {
                     "$type": "Assignment",
                     "feature": "currency",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@35"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -246,7 +246,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@16"
+                    "$ref": "#/rules@18"
                   },
                   "arguments": []
                 }
@@ -349,7 +349,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -361,7 +361,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@36"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             },
@@ -387,11 +387,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "group",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@19"
+                            "$ref": "#/rules@23"
                           },
                           "arguments": []
                         }
@@ -408,11 +408,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "role",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@36"
+                            "$ref": "#/rules@40"
                           },
                           "arguments": []
                         }
@@ -429,11 +429,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "influence",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@20"
+                            "$ref": "#/rules@24"
                           },
                           "arguments": []
                         }
@@ -450,11 +450,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "interest",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@20"
+                            "$ref": "#/rules@24"
                           },
                           "arguments": []
                         }
@@ -471,11 +471,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "description",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@36"
+                            "$ref": "#/rules@40"
                           },
                           "arguments": []
                         }
@@ -515,7 +515,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -527,7 +527,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@36"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             },
@@ -553,11 +553,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "size",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@34"
+                            "$ref": "#/rules@38"
                           },
                           "arguments": []
                         }
@@ -574,11 +574,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "description",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@36"
+                            "$ref": "#/rules@40"
                           },
                           "arguments": []
                         }
@@ -618,7 +618,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -630,7 +630,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@36"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             },
@@ -656,7 +656,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "persona",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
@@ -665,7 +665,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@28"
+                              "$ref": "#/rules@32"
                             },
                             "arguments": []
                           },
@@ -685,11 +685,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "importance",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@34"
+                            "$ref": "#/rules@20"
                           },
                           "arguments": []
                         }
@@ -706,11 +706,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "satisfaction",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@34"
+                            "$ref": "#/rules@20"
                           },
                           "arguments": []
                         }
@@ -727,11 +727,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "description",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@36"
+                            "$ref": "#/rules@40"
                           },
                           "arguments": []
                         }
@@ -771,7 +771,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -783,7 +783,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@36"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             },
@@ -818,7 +818,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@28"
+                              "$ref": "#/rules@32"
                             },
                             "arguments": []
                           },
@@ -845,7 +845,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@28"
+                                  "$ref": "#/rules@32"
                                 },
                                 "arguments": []
                               },
@@ -868,11 +868,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "description",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@36"
+                            "$ref": "#/rules@40"
                           },
                           "arguments": []
                         }
@@ -912,7 +912,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -924,7 +924,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@36"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             },
@@ -950,11 +950,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "unit",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@36"
+                            "$ref": "#/rules@40"
                           },
                           "arguments": []
                         }
@@ -971,11 +971,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "baseline",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@34"
+                            "$ref": "#/rules@38"
                           },
                           "arguments": []
                         }
@@ -992,11 +992,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "current",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@34"
+                            "$ref": "#/rules@38"
                           },
                           "arguments": []
                         }
@@ -1013,11 +1013,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "target",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@34"
+                            "$ref": "#/rules@38"
                           },
                           "arguments": []
                         }
@@ -1032,11 +1032,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                           {
                             "$type": "Assignment",
                             "feature": "targetDate",
-                            "operator": "=",
+                            "operator": "+=",
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@32"
+                                "$ref": "#/rules@36"
                               },
                               "arguments": []
                             }
@@ -1056,11 +1056,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "description",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@36"
+                            "$ref": "#/rules@40"
                           },
                           "arguments": []
                         }
@@ -1100,7 +1100,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -1112,7 +1112,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@36"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             },
@@ -1138,11 +1138,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "date",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@32"
+                            "$ref": "#/rules@36"
                           },
                           "arguments": []
                         }
@@ -1159,11 +1159,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "phase",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@21"
+                            "$ref": "#/rules@25"
                           },
                           "arguments": []
                         }
@@ -1180,11 +1180,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "capacity",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@34"
+                            "$ref": "#/rules@38"
                           },
                           "arguments": []
                         }
@@ -1201,11 +1201,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "description",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@36"
+                            "$ref": "#/rules@40"
                           },
                           "arguments": []
                         }
@@ -1245,7 +1245,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -1257,7 +1257,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@36"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             },
@@ -1283,11 +1283,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "description",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@36"
+                            "$ref": "#/rules@40"
                           },
                           "arguments": []
                         }
@@ -1304,11 +1304,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "status",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@22"
+                            "$ref": "#/rules@26"
                           },
                           "arguments": []
                         }
@@ -1325,7 +1325,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "release",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
@@ -1334,7 +1334,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@28"
+                              "$ref": "#/rules@32"
                             },
                             "arguments": []
                           },
@@ -1354,11 +1354,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "moscow",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@23"
+                            "$ref": "#/rules@27"
                           },
                           "arguments": []
                         }
@@ -1378,11 +1378,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                           {
                             "$type": "Assignment",
                             "feature": "kano",
-                            "operator": "=",
+                            "operator": "+=",
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@24"
+                                "$ref": "#/rules@28"
                               },
                               "arguments": []
                             }
@@ -1390,7 +1390,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                           {
                             "$type": "Assignment",
                             "feature": "kanoSurvey",
-                            "operator": "=",
+                            "operator": "+=",
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
@@ -1413,7 +1413,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "rice",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
@@ -1434,7 +1434,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "wsjf",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
@@ -1455,7 +1455,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "ice",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
@@ -1485,7 +1485,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@28"
+                              "$ref": "#/rules@32"
                             },
                             "arguments": []
                           },
@@ -1512,7 +1512,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@28"
+                                  "$ref": "#/rules@32"
                                 },
                                 "arguments": []
                               },
@@ -1544,7 +1544,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@28"
+                              "$ref": "#/rules@32"
                             },
                             "arguments": []
                           },
@@ -1571,7 +1571,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@28"
+                                  "$ref": "#/rules@32"
                                 },
                                 "arguments": []
                               },
@@ -1603,7 +1603,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@28"
+                              "$ref": "#/rules@32"
                             },
                             "arguments": []
                           },
@@ -1630,7 +1630,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@28"
+                                  "$ref": "#/rules@32"
                                 },
                                 "arguments": []
                               },
@@ -1662,7 +1662,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@28"
+                              "$ref": "#/rules@32"
                             },
                             "arguments": []
                           },
@@ -1689,7 +1689,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@28"
+                                  "$ref": "#/rules@32"
                                 },
                                 "arguments": []
                               },
@@ -1712,11 +1712,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "effort",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@34"
+                            "$ref": "#/rules@20"
                           },
                           "arguments": []
                         }
@@ -1769,11 +1769,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                   {
                     "$type": "Assignment",
                     "feature": "reach",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@34"
+                        "$ref": "#/rules@20"
                       },
                       "arguments": []
                     }
@@ -1793,11 +1793,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "impactWord",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@35"
+                            "$ref": "#/rules@39"
                           },
                           "arguments": []
                         }
@@ -1805,11 +1805,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       {
                         "$type": "Assignment",
                         "feature": "impactNumber",
-                        "operator": "=",
+                        "operator": "+=",
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@34"
+                            "$ref": "#/rules@20"
                           },
                           "arguments": []
                         }
@@ -1826,33 +1826,16 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "value": "confidence"
                   },
                   {
-                    "$type": "Alternatives",
-                    "elements": [
-                      {
-                        "$type": "Assignment",
-                        "feature": "confidence",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@33"
-                          },
-                          "arguments": []
-                        }
+                    "$type": "Assignment",
+                    "feature": "confidence",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@21"
                       },
-                      {
-                        "$type": "Assignment",
-                        "feature": "confidenceWithoutPercent",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@34"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
+                      "arguments": []
+                    }
                   }
                 ]
               },
@@ -1866,11 +1849,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                   {
                     "$type": "Assignment",
                     "feature": "effort",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@34"
+                        "$ref": "#/rules@20"
                       },
                       "arguments": []
                     }
@@ -1920,11 +1903,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                   {
                     "$type": "Assignment",
                     "feature": "value",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@34"
+                        "$ref": "#/rules@20"
                       },
                       "arguments": []
                     }
@@ -1941,11 +1924,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                   {
                     "$type": "Assignment",
                     "feature": "criticality",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@34"
+                        "$ref": "#/rules@20"
                       },
                       "arguments": []
                     }
@@ -1962,11 +1945,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                   {
                     "$type": "Assignment",
                     "feature": "risk",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@34"
+                        "$ref": "#/rules@20"
                       },
                       "arguments": []
                     }
@@ -1983,11 +1966,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                   {
                     "$type": "Assignment",
                     "feature": "size",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@34"
+                        "$ref": "#/rules@20"
                       },
                       "arguments": []
                     }
@@ -2037,11 +2020,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                   {
                     "$type": "Assignment",
                     "feature": "impact",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@34"
+                        "$ref": "#/rules@20"
                       },
                       "arguments": []
                     }
@@ -2058,11 +2041,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                   {
                     "$type": "Assignment",
                     "feature": "confidence",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@34"
+                        "$ref": "#/rules@20"
                       },
                       "arguments": []
                     }
@@ -2079,11 +2062,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                   {
                     "$type": "Assignment",
                     "feature": "ease",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@34"
+                        "$ref": "#/rules@20"
                       },
                       "arguments": []
                     }
@@ -2133,11 +2116,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                   {
                     "$type": "Assignment",
                     "feature": "must",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@34"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -2154,11 +2137,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                   {
                     "$type": "Assignment",
                     "feature": "performance",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@34"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -2175,11 +2158,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                   {
                     "$type": "Assignment",
                     "feature": "attractive",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@34"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -2196,11 +2179,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                   {
                     "$type": "Assignment",
                     "feature": "indifferent",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@34"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -2217,11 +2200,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                   {
                     "$type": "Assignment",
                     "feature": "reverse",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@34"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -2238,11 +2221,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                   {
                     "$type": "Assignment",
                     "feature": "questionable",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@34"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -2279,7 +2262,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -2291,7 +2274,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@36"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             },
@@ -2308,220 +2291,23 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                 "$type": "Alternatives",
                 "elements": [
                   {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "months"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "months",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@34"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@17"
+                    },
+                    "arguments": []
                   },
                   {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "price"
+                    "$type": "Assignment",
+                    "feature": "scenarios",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@16"
                       },
-                      {
-                        "$type": "Assignment",
-                        "feature": "price",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@34"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "customers"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "customers",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@34"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "growth"
-                      },
-                      {
-                        "$type": "Alternatives",
-                        "elements": [
-                          {
-                            "$type": "Assignment",
-                            "feature": "growth",
-                            "operator": "=",
-                            "terminal": {
-                              "$type": "RuleCall",
-                              "rule": {
-                                "$ref": "#/rules@33"
-                              },
-                              "arguments": []
-                            }
-                          },
-                          {
-                            "$type": "Assignment",
-                            "feature": "growthWithoutPercent",
-                            "operator": "=",
-                            "terminal": {
-                              "$type": "RuleCall",
-                              "rule": {
-                                "$ref": "#/rules@34"
-                              },
-                              "arguments": []
-                            }
-                          }
-                        ]
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "churn"
-                      },
-                      {
-                        "$type": "Alternatives",
-                        "elements": [
-                          {
-                            "$type": "Assignment",
-                            "feature": "churn",
-                            "operator": "=",
-                            "terminal": {
-                              "$type": "RuleCall",
-                              "rule": {
-                                "$ref": "#/rules@33"
-                              },
-                              "arguments": []
-                            }
-                          },
-                          {
-                            "$type": "Assignment",
-                            "feature": "churnWithoutPercent",
-                            "operator": "=",
-                            "terminal": {
-                              "$type": "RuleCall",
-                              "rule": {
-                                "$ref": "#/rules@34"
-                              },
-                              "arguments": []
-                            }
-                          }
-                        ]
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "cost"
-                      },
-                      {
-                        "$type": "Alternatives",
-                        "elements": [
-                          {
-                            "$type": "Group",
-                            "elements": [
-                              {
-                                "$type": "Keyword",
-                                "value": "fixed"
-                              },
-                              {
-                                "$type": "Assignment",
-                                "feature": "fixedCost",
-                                "operator": "=",
-                                "terminal": {
-                                  "$type": "RuleCall",
-                                  "rule": {
-                                    "$ref": "#/rules@34"
-                                  },
-                                  "arguments": []
-                                }
-                              }
-                            ]
-                          },
-                          {
-                            "$type": "Group",
-                            "elements": [
-                              {
-                                "$type": "Keyword",
-                                "value": "variable"
-                              },
-                              {
-                                "$type": "Assignment",
-                                "feature": "variableCost",
-                                "operator": "=",
-                                "terminal": {
-                                  "$type": "RuleCall",
-                                  "rule": {
-                                    "$ref": "#/rules@34"
-                                  },
-                                  "arguments": []
-                                }
-                              }
-                            ]
-                          }
-                        ]
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "description"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "description",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@36"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
+                      "arguments": []
+                    }
                   }
                 ],
                 "cardinality": "*"
@@ -2537,6 +2323,263 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
       },
       "entry": false,
       "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Scenario",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "scenario"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "name",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@39"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "title",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@40"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "{"
+              },
+              {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@17"
+                },
+                "arguments": [],
+                "cardinality": "*"
+              },
+              {
+                "$type": "Keyword",
+                "value": "}"
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "fragment": true,
+      "name": "ForecastInput",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "months"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "months",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@38"
+                  },
+                  "arguments": []
+                }
+              }
+            ]
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "price"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "price",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@20"
+                  },
+                  "arguments": []
+                }
+              }
+            ]
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "customers"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "customers",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@20"
+                  },
+                  "arguments": []
+                }
+              }
+            ]
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "growth"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "growth",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@21"
+                  },
+                  "arguments": []
+                }
+              }
+            ]
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "churn"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "churn",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@21"
+                  },
+                  "arguments": []
+                }
+              }
+            ]
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "cost"
+              },
+              {
+                "$type": "Alternatives",
+                "elements": [
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "fixed"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "fixedCost",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@20"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "variable"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "variableCost",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@20"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ]
+                  }
+                ]
+              }
+            ]
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "description"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "description",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@40"
+                  },
+                  "arguments": []
+                }
+              }
+            ]
+          }
+        ]
+      },
+      "entry": false,
       "parameters": []
     },
     {
@@ -2573,11 +2616,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                   {
                     "$type": "Assignment",
                     "feature": "method",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@25"
+                        "$ref": "#/rules@29"
                       },
                       "arguments": []
                     }
@@ -2594,11 +2637,11 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                   {
                     "$type": "Assignment",
                     "feature": "iceMode",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@26"
+                        "$ref": "#/rules@30"
                       },
                       "arguments": []
                     }
@@ -2623,7 +2666,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@17"
+                        "$ref": "#/rules@19"
                       },
                       "arguments": []
                     },
@@ -2661,7 +2704,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -2676,19 +2719,135 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                 {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@33"
+                    "$ref": "#/rules@37"
                   },
                   "arguments": []
                 },
                 {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@34"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
               ]
             }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Amount",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "values",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@38"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": ".."
+              },
+              {
+                "$type": "Assignment",
+                "feature": "values",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@38"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "*"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Percentage",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "values",
+            "operator": "+=",
+            "terminal": {
+              "$type": "Alternatives",
+              "elements": [
+                {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@37"
+                  },
+                  "arguments": []
+                },
+                {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@38"
+                  },
+                  "arguments": []
+                }
+              ]
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": ".."
+              },
+              {
+                "$type": "Assignment",
+                "feature": "values",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "Alternatives",
+                  "elements": [
+                    {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@37"
+                      },
+                      "arguments": []
+                    },
+                    {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@38"
+                      },
+                      "arguments": []
+                    }
+                  ]
+                }
+              }
+            ],
+            "cardinality": "*"
           }
         ]
       },
@@ -3012,7 +3171,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@35"
+              "$ref": "#/rules@39"
             },
             "arguments": []
           },
@@ -3026,7 +3185,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@35"
+                  "$ref": "#/rules@39"
                 },
                 "arguments": []
               }
@@ -3118,7 +3277,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
       "name": "ID",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/[A-Za-z_][A-Za-z0-9_]*/",
+        "regex": "/[\\\\p{L}_][\\\\p{L}\\\\p{N}_]*/u",
         "parenthesized": false
       },
       "fragment": false,

@@ -7,7 +7,7 @@ import type { ProductSpecServices } from '../product-spec-module.js';
 export const INDENT = '  ';
 
 /** AST containment properties whose elements each start a line in a multi-line block. */
-const LINE_MEMBERS = new Set(['members', 'scoring', 'weights']);
+const LINE_MEMBERS = new Set(['members', 'scoring', 'weights', 'scenarios']);
 
 /**
  * The house style of `.product` files:
@@ -112,7 +112,7 @@ export class ProductSpecFormatter extends AbstractFormatter {
             } else if (previous.hidden) {
                 // After a comment inside a property: continue on the next line, or keep the spacing.
                 if (newlines > 0 || previous.text.startsWith('//')) replacement = lines(1, depth() + 1);
-            } else if (leaf.text === ',' || leaf.text === '.' || previous.text === '.') {
+            } else if (leaf.text === ',' || leaf.text === '.' || previous.text === '.' || leaf.text === '..' || previous.text === '..') {
                 replacement = '';
             } else {
                 replacement = ' ';
@@ -158,10 +158,17 @@ export function propertyStartKeywords(grammar: GrammarAST.Grammar): Set<GrammarA
     const visit = (element: GrammarAST.AbstractElement) => {
         const repeated = element.cardinality === '*' || element.cardinality === '+';
         if (repeated && GrammarAST.isAlternatives(element)) {
-            for (const alternative of element.elements) {
+            const starts = (alternative: GrammarAST.AbstractElement): void => {
+                // Through a fragment (`ForecastInput`): each of its alternatives.
+                if (GrammarAST.isRuleCall(alternative) && GrammarAST.isParserRule(alternative.rule.ref) && alternative.rule.ref.fragment) {
+                    const definition = alternative.rule.ref.definition;
+                    (GrammarAST.isAlternatives(definition) ? definition.elements : [definition]).forEach(starts);
+                    return;
+                }
                 const first = GrammarAST.isGroup(alternative) ? alternative.elements[0] : alternative;
                 if (isWord(first)) keywords.add(first);
-            }
+            };
+            element.elements.forEach(starts);
         } else if (repeated && GrammarAST.isGroup(element) && isWord(element.elements[0])) {
             keywords.add(element.elements[0]);
         }

@@ -3,6 +3,7 @@ import { AstNodeHoverProvider } from 'langium/lsp';
 import type { CancellationToken, Hover, HoverParams } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 import { formatNumber, formatPercent, methodLabel } from '../model/display.js';
+import { last } from '../model/values.js';
 import type { ModelService } from '../model/model-service.js';
 import type {
     FeatureModel, ForecastModel, MetricModel, NeedModel, ProductModel, ReleaseModel, StakeholderModel, WorkspaceModel
@@ -121,13 +122,12 @@ function release(model: ReleaseModel | undefined): string | undefined {
 
 function metric(model: MetricModel | undefined): string | undefined {
     if (!model) return undefined;
-    const node = model.node;
-    const unit = node.unit === undefined ? undefined : escapeMarkdown(node.unit);
-    const target = `target ${withUnit(node.target, unit)}${node.targetDate ? ` by ${node.targetDate}` : ''}`;
+    const unit = model.unit === undefined ? undefined : escapeMarkdown(model.unit);
+    const target = `target ${withUnit(model.target, unit)}${model.targetDate ? ` by ${model.targetDate}` : ''}`;
     const objectives = model.objectives.map(objective => objective.name);
     return paragraphs(
         header('metric', model),
-        line(`baseline ${withUnit(node.baseline, unit)} → current ${withUnit(node.current, unit)} → ${target}`,
+        line(`baseline ${withUnit(model.baseline, unit)} → current ${withUnit(model.current, unit)} → ${target}`,
             metricProgressText(model)),
         line(model.movedBy.length > 0 ? `moved by ${names(model.movedBy, model.product)}` : 'no feature moves it',
             objectives.length > 0 && `${objectives.length === 1 ? 'objective' : 'objectives'} ${nameList(objectives)}`)
@@ -151,8 +151,8 @@ function stakeholder(workspace: WorkspaceModel, model: StakeholderModel | undefi
     const manages = workspace.products.filter(product => product.manager === node).map(product => product.name);
     return paragraphs(
         header('stakeholder', model),
-        line(node.group && `group ${node.group}`, node.role && `role ${escapeMarkdown(node.role)}`,
-            node.influence && `influence ${node.influence}`, node.interest && `interest ${node.interest}`),
+        line(model.group && `group ${model.group}`, model.role && `role ${escapeMarkdown(model.role)}`,
+            model.influence && `influence ${model.influence}`, model.interest && `interest ${model.interest}`),
         line(manages.length > 0 && `manager of ${nameList(manages)}`,
             model.requested.length > 0 && `requested ${names(model.requested, model.product)}`)
     );
@@ -199,7 +199,7 @@ function persona(model: WorkspaceModel, node: ast.Persona): string {
     const needs = [...model.needs.values()].filter(need => need.persona === node);
     return paragraphs(
         header('persona', { name: node.name, title: node.title, product }),
-        node.size !== undefined && `size ${formatNumber(node.size)}`,
+        last(node.size) !== undefined && `size ${formatNumber(last(node.size))}`,
         needs.length > 0 && `needs ${names(needs, product)}`
     );
 }

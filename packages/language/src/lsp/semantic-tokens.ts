@@ -1,3 +1,4 @@
+import { last } from '../model/values.js';
 import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LeafCstNode } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
@@ -72,7 +73,7 @@ export class ProductSpecSemanticTokenProvider extends AbstractSemanticTokenProvi
 }
 
 function modifiersOf(node: AstNode, modifiers: string[]): string[] {
-    return isFeature(node) && node.status === 'dropped' ? [...modifiers, SemanticTokenModifiers.deprecated] : modifiers;
+    return isFeature(node) && last(node.status) === 'dropped' ? [...modifiers, SemanticTokenModifiers.deprecated] : modifiers;
 }
 
 function leafType(leaf: LeafCstNode): string | undefined {

@@ -1,8 +1,9 @@
 import type { AstNode, LangiumDocument, Reference } from 'langium';
 import * as ast from '../generated/ast.js';
-import { forecast, metricProgress, moscowScore, opportunityScore, type Driver, type IceMode, type Moscow } from './formulas.js';
-import { featureEffort, iceInputsOf, iceOf, kanoOf, riceInputsOf, riceOf, wsjfInputsOf, wsjfOf } from './feature-scores.js';
+import { forecast, metricProgress, moscowScore, opportunityScore, type Driver, type ForecastInputs, type IceMode, type Moscow } from './formulas.js';
+import { featureEffort, iceInputsOf, iceOf, kanoOf, riceInputsOf, riceOf, validEstimate, wsjfInputsOf, wsjfOf } from './feature-scores.js';
 import { isCalendarDate, RANGES, validValue } from './ranges.js';
+import { amount, last, percentage, type Estimate } from './values.js';
 import { DEFAULT_WEIGHTS, rankFeatures } from './ranking.js';
 import type {
     FeatureModel, ForecastModel, MetricModel, Method, NeedModel, ProductModel, Ranking, ReleaseModel,
@@ -54,17 +55,24 @@ export function buildWorkspaceModel(documents: Iterable<LangiumDocument>): Works
     const forecasts = new Map<ast.Forecast, ForecastModel>();
 
     const newMetric = (node: ast.Metric, product?: ProductModel): MetricModel => {
+        const baseline = last(node.baseline);
+        const current = last(node.current);
+        const target = last(node.target);
         const model: MetricModel = {
             node, name: node.name, title: node.title, product,
-            progress: node.baseline !== undefined && node.current !== undefined && node.target !== undefined
-                ? metricProgress(node.baseline, node.current, node.target) ?? null : null,
+            description: last(node.description), unit: last(node.unit), baseline, current, target, targetDate: last(node.targetDate),
+            progress: baseline !== undefined && current !== undefined && target !== undefined
+                ? metricProgress(baseline, current, target) ?? null : null,
             movedBy: [], objectives: []
         };
         metrics.set(node, model);
         return model;
     };
     const newStakeholder = (node: ast.Stakeholder, product?: ProductModel): StakeholderModel => {
-        const model: StakeholderModel = { node, name: node.name, title: node.title, product, requested: [] };
+        const model: StakeholderModel = {
+            node, name: node.name, title: node.title, product, requested: [],
+            group: last(node.group), role: last(node.role), influence: last(node.influence), interest: last(node.interest), description: last(node.description)
+        };
         stakeholders.set(node, model);
         return model;
     };
@@ -78,10 +86,12 @@ export function buildWorkspaceModel(documents: Iterable<LangiumDocument>): Works
     // 1. Products and their members.
     const products: Array<Mutable<ProductModel>> = [];
     for (const [name, blocks] of [...productBlocks].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-        const first = <K extends keyof ast.Product>(key: K): ast.Product[K] | undefined => blocks.find(block => block[key] !== undefined)?.[key];
+        // A product property given in two blocks is an error (duplicate-property); the first block that gives it counts.
+        const first = <K extends 'vision' | 'strategy' | 'manager' | 'stage' | 'currency'>(key: K): ast.Product[K][number] | undefined =>
+            last<ast.Product[K][number]>(blocks.find(block => block[key].length > 0)?.[key]);
         const product: Mutable<ProductModel> = {
             name,
-            title: first('title'),
+            title: blocks.find(block => block.title !== undefined)?.title,
             vision: first('vision'),
             strategy: first('strategy'),
             manager: first('manager')?.ref,
@@ -103,12 +113,13 @@ export function buildWorkspaceModel(documents: Iterable<LangiumDocument>): Works
                     case 'Objective': product.objectives.push(member); break;
                     case 'Metric': product.metrics.push(newMetric(member, product)); break;
                     case 'Need': {
-                        const importance = validValue(member.importance, RANGES.importance);
-                        const satisfaction = validValue(member.satisfaction, RANGES.satisfaction);
+                        const importance = validEstimate(amount(member.importance), RANGES.importance);
+                        const satisfaction = validEstimate(amount(member.satisfaction), RANGES.satisfaction);
                         const need: NeedModel = {
                             node: member, name: member.name, title: member.title, product,
-                            persona: member.persona?.ref,
-                            opportunity: importance !== undefined && satisfaction !== undefined ? opportunityScore(importance, satisfaction) : null,
+                            description: last(member.description), importance, satisfaction,
+                            persona: last(member.persona)?.ref,
+                            opportunity: importance !== undefined && satisfaction !== undefined ? opportunityScore(importance.mean, satisfaction.mean) : null,
                             addressedBy: []
                         };
                         needs.set(member, need);
@@ -119,8 +130,10 @@ export function buildWorkspaceModel(documents: Iterable<LangiumDocument>): Works
                         const release: Mutable<ReleaseModel> = {
                             node: member, name: member.name, title: member.title, product,
                             // A date that does not exist (2027-02-30) is an error already reported; the model has no date then.
-                            date: member.date !== undefined && isCalendarDate(member.date) ? member.date : undefined,
-                            phase: member.phase, capacity: member.capacity,
+                            date: dateOf(last(member.date)),
+                            dateWritten: last(member.date),
+                            description: last(member.description),
+                            phase: last(member.phase), capacity: last(member.capacity),
                             features: [], load: 0, mustLoad: 0, mustShare: null
                         };
                         releases.set(member, release);
@@ -131,17 +144,21 @@ export function buildWorkspaceModel(documents: Iterable<LangiumDocument>): Works
                         const riceInputs = riceInputsOf(member);
                         const iceInputs = iceInputsOf(member, product.scoring.iceMode);
                         const wsjfInputs = wsjfInputsOf(member);
+                        const effort = featureEffort(member);
+                        const moscow = last(member.moscow) as Moscow | undefined;
                         const feature: FeatureModel = {
                             node: member, name: member.name, title: member.title, product,
-                            status: (member.status ?? 'idea') as Status,
-                            moscow: member.moscow as Moscow | undefined,
-                            effort: featureEffort(member) ?? null,
+                            description: last(member.description),
+                            status: (last(member.status) ?? 'idea') as Status,
+                            moscow,
+                            effort: effort?.mean ?? null,
+                            effortEstimate: effort ?? null,
                             riceInputs, iceInputs, wsjfInputs,
                             rice: riceOf(riceInputs),
                             ice: iceOf(iceInputs),
                             wsjf: wsjfOf(wsjfInputs),
                             kano: kanoOf(member),
-                            moscowScore: moscowScore(member.moscow as Moscow | undefined),
+                            moscowScore: moscowScore(moscow),
                             opportunity: null,
                             requires: [], requiredBy: [], addresses: [], moves: [], requestedBy: [],
                             inCycle: false
@@ -165,7 +182,8 @@ export function buildWorkspaceModel(documents: Iterable<LangiumDocument>): Works
     for (const feature of features.values()) {
         const mutable = feature as Mutable<FeatureModel>;
         const node = feature.node;
-        const release = node.release?.ref ? releases.get(node.release.ref) : undefined;
+        const releaseRef = last(node.release)?.ref;
+        const release = releaseRef ? releases.get(releaseRef) : undefined;
         if (release) {
             mutable.release = release;
             release.features.push(feature);
@@ -232,35 +250,74 @@ function scoringOf(blocks: readonly ast.Product[]): ScoringModel {
     for (const weight of node?.weights ?? []) {
         weights[weight.driver as Driver] = (weights[weight.driver as Driver] ?? 0) + weight.value;
     }
+    const method = last(node?.method);
     return {
-        method: (node?.method ?? 'rice') as Method,
-        methodDeclared: node?.method !== undefined,
-        iceMode: (node?.iceMode ?? 'average') as IceMode,
+        method: (method ?? 'rice') as Method,
+        methodDeclared: method !== undefined,
+        iceMode: (last(node?.iceMode) ?? 'average') as IceMode,
         weights: Object.keys(weights).length > 0 ? weights : DEFAULT_WEIGHTS,
         node
     };
 }
 
-/** What a forecast needs and does not give (months, price, customers). */
-export function missingForecastInputs(node: ast.Forecast): string[] {
-    return (['months', 'price', 'customers'] as const).filter(key => node[key] === undefined);
+/** A release's date when it is a real calendar date (2027-02-30 is an error already reported: no date then). */
+function dateOf(written: string | undefined): string | undefined {
+    return written !== undefined && isCalendarDate(written) ? written : undefined;
+}
+
+/** What a forecast needs and does not give (months, price, customers); a scenario may give what its forecast lacks. */
+export function missingForecastInputs(node: ast.Forecast, scenario?: ast.Scenario): string[] {
+    return (['months', 'price', 'customers'] as const).filter(key => node[key].length === 0 && (scenario?.[key].length ?? 0) === 0);
+}
+
+/** The inputs of a forecast that may be ranges (decide.md §2), and the two that are percents. */
+export const FORECAST_AMOUNTS = ['price', 'customers', 'fixedCost', 'variableCost'] as const;
+export const FORECAST_PERCENTS = ['growth', 'churn'] as const;
+export type ForecastInputName = 'months' | typeof FORECAST_AMOUNTS[number] | typeof FORECAST_PERCENTS[number];
+
+/**
+ * A forecast's (or a scenario's) computation from its inputs, written as numbers or ranges:
+ * the means are computed (decide.md: everything deterministic uses the mean). A scenario
+ * takes each input it writes, and the forecast's for the others. Absent growth and churn
+ * are 0%, costs 0. An input out of range or written without its `%` is an error already
+ * reported: no computation then.
+ */
+function computeForecast(node: ast.Forecast, scenario: ast.Scenario | undefined): Pick<ForecastModel, 'inputs' | 'estimates' | 'missing' | 'result'> {
+    const pick = <K extends ForecastInputName>(key: K): ast.Forecast[K] => (scenario && scenario[key].length > 0 ? scenario[key] : node[key]) as ast.Forecast[K];
+    const missing = missingForecastInputs(node, scenario);
+    const months = validValue(last(pick('months')), RANGES.months);
+    const estimates: Partial<Record<ForecastInputName, Estimate>> = {};
+    const amounts: Partial<Record<ForecastInputName, number>> = {};
+    let valid = months !== undefined;
+    for (const key of FORECAST_AMOUNTS) {
+        const written = pick(key);
+        const estimate = amount(written);
+        if (written.length > 0 && !estimate) valid = false;
+        if (estimate) { amounts[key] = estimate.mean; if (estimate.kind !== 'exact') estimates[key] = estimate; }
+    }
+    for (const key of FORECAST_PERCENTS) {
+        const written = pick(key);
+        const estimate = validEstimate(percentage(written), RANGES.rate);
+        if (written.length > 0 && !estimate) valid = false;
+        if (estimate) { amounts[key] = estimate.mean; if (estimate.kind !== 'exact') estimates[key] = estimate; }
+    }
+    const inputs: ForecastInputs | null = missing.length === 0 && valid
+        ? {
+            months: months!, price: amounts.price!, customers: amounts.customers!, growth: amounts.growth ?? 0, churn: amounts.churn ?? 0,
+            fixedCost: amounts.fixedCost ?? 0, variableCost: amounts.variableCost ?? 0
+        }
+        : null;
+    return { inputs, estimates, missing, result: inputs ? forecast(inputs) : null };
 }
 
 function forecastOf(node: ast.Forecast, product: ProductModel): ForecastModel {
-    const missing = missingForecastInputs(node);
-    const months = validValue(node.months, RANGES.months);
-    // Absent growth or churn is 0%; one written without % is an error, and no forecast is made.
-    const growth = node.growthWithoutPercent !== undefined ? undefined : node.growth === undefined ? 0 : validValue(node.growth, RANGES.rate);
-    const churn = node.churnWithoutPercent !== undefined ? undefined : node.churn === undefined ? 0 : validValue(node.churn, RANGES.rate);
-    const inputs = missing.length === 0 && months !== undefined && growth !== undefined && churn !== undefined
-        ? {
-            months, price: node.price!, customers: node.customers!, growth, churn,
-            fixedCost: node.fixedCost ?? 0, variableCost: node.variableCost ?? 0
-        }
-        : null;
     return {
-        node, name: node.name, title: node.title, product, inputs, missing,
-        result: inputs ? forecast(inputs) : null
+        node, name: node.name, title: node.title, product, description: last(node.description),
+        ...computeForecast(node, undefined),
+        scenarios: node.scenarios.filter(scenario => scenario.name).map(scenario => ({
+            node: scenario, name: scenario.name, title: scenario.title, description: last(scenario.description),
+            ...computeForecast(node, scenario)
+        }))
     };
 }
 

@@ -54,3 +54,15 @@ export function scoreText(method: string, score: number | null, effectiveScore: 
     const own = `${methodLabel(method)} ${score === null ? 'unscored' : formatNumber(score)}`;
     return inheritedFrom && effectiveScore !== null ? `${own} → ${formatNumber(effectiveScore)} (from ${inheritedFrom})` : own;
 }
+
+/** A number or range as people read it: `4,000`, `2,000..6,000`, `50%..90%` (percents as fractions). */
+export function rangeText(values: readonly number[], percent = false): string {
+    return values.map(value => (percent ? formatPercent(value) : formatNumber(value))).join('..');
+}
+
+/** An estimate as people read it: `4,000`, or `2,000..6,000 (mean 4,000)`. */
+export function estimateText(estimate: { kind: string; low: number; mode?: number; high: number; mean: number }, percent = false): string {
+    if (estimate.kind === 'exact') return rangeText([estimate.mean], percent);
+    const bounds = estimate.mode !== undefined ? [estimate.low, estimate.mode, estimate.high] : [estimate.low, estimate.high];
+    return `${rangeText(bounds, percent)} (mean ${rangeText([estimate.mean], percent)})`;
+}

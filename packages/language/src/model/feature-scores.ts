@@ -3,59 +3,104 @@ import {
     iceScore, impactOfWord, isImpactNumber, kanoCategory, kanoCoefficients, riceScore, wsjfScore,
     type IceMode, type KanoCounts
 } from './formulas.js';
-import { RANGES, validValue } from './ranges.js';
+import { RANGES, type InputRange } from './ranges.js';
 import type { KanoResult } from './types.js';
+import { amount, boundsOf, last, percentage, type Estimate } from './values.js';
 
-/** The RICE impact multiplier written in a rice block, if it is on the scale. */
-export function riceImpact(rice: ast.Rice): number | undefined {
-    if (rice.impactWord !== undefined) return impactOfWord(rice.impactWord);
-    if (rice.impactNumber !== undefined && isImpactNumber(rice.impactNumber)) return rice.impactNumber;
-    return undefined;
+/** An estimate whose every bound is valid for its property (one out of range is reported, and the input counts as missing). */
+export function validEstimate(estimate: Estimate | undefined, range: InputRange): Estimate | undefined {
+    return estimate && boundsOf(estimate).every(range.isValid) ? estimate : undefined;
+}
+
+/**
+ * The RICE impact multiplier written in a rice block, if it is on the scale (each bound of a
+ * range too). Given both as a word and as a number (a duplicate-property error), the word counts.
+ */
+export function riceImpact(rice: ast.Rice): Estimate | undefined {
+    const word = last(rice.impactWord);
+    if (word !== undefined) {
+        const multiplier = impactOfWord(word);
+        return multiplier === undefined ? undefined : { kind: 'exact', low: multiplier, high: multiplier, mean: multiplier };
+    }
+    const written = amount(rice.impactNumber);
+    return written && boundsOf(written).every(isImpactNumber) ? written : undefined;
 }
 
 /** RICE's effort: the one in the rice block, else the feature's own `effort`. */
-export function riceEffort(feature: ast.Feature): number | undefined {
-    return feature.rice?.effort ?? feature.effort;
+export function riceEffort(feature: ast.Feature): Estimate | undefined {
+    const rice = last(feature.rice);
+    return amount(rice?.effort) ?? amount(feature.effort);
 }
 
 /** A feature's effort wherever the contract uses it: `effort`, else the RICE effort. */
-export function featureEffort(feature: ast.Feature): number | undefined {
-    return feature.effort ?? feature.rice?.effort;
+export function featureEffort(feature: ast.Feature): Estimate | undefined {
+    return amount(feature.effort) ?? amount(last(feature.rice)?.effort);
 }
 
-/** The inputs a score was computed from, so that explanations show exactly that arithmetic. */
-export interface RiceInputs { readonly reach: number; readonly impact: number; readonly confidence: number; readonly effort: number }
-export interface IceInputs { readonly impact: number; readonly confidence: number; readonly ease: number; readonly mode: IceMode }
-export interface WsjfInputs { readonly value: number; readonly criticality: number; readonly risk: number; readonly size: number }
+/**
+ * The inputs a score was computed from, so that explanations show exactly that arithmetic
+ * (the means), with the ranges they came from where an input was written as one.
+ */
+export interface RiceInputs {
+    readonly reach: number; readonly impact: number; readonly confidence: number; readonly effort: number;
+    readonly ranges: Partial<Record<'reach' | 'impact' | 'confidence' | 'effort', Estimate>>;
+}
+export interface IceInputs {
+    readonly impact: number; readonly confidence: number; readonly ease: number; readonly mode: IceMode;
+    readonly ranges: Partial<Record<'impact' | 'confidence' | 'ease', Estimate>>;
+}
+export interface WsjfInputs {
+    readonly value: number; readonly criticality: number; readonly risk: number; readonly size: number;
+    readonly ranges: Partial<Record<'value' | 'criticality' | 'risk' | 'size', Estimate>>;
+}
+
+/** The means of estimates, with those that are ranges. */
+function means<K extends string>(estimates: Record<K, Estimate | undefined>): { values: Record<K, number>; ranges: Partial<Record<K, Estimate>> } | undefined {
+    const values = {} as Record<K, number>;
+    const ranges: Partial<Record<K, Estimate>> = {};
+    for (const key of Object.keys(estimates) as K[]) {
+        const estimate = estimates[key];
+        if (!estimate) return undefined;
+        values[key] = estimate.mean;
+        if (estimate.kind !== 'exact') ranges[key] = estimate;
+    }
+    return { values, ranges };
+}
 
 /** RICE's inputs when all are present and valid. */
 export function riceInputsOf(feature: ast.Feature): RiceInputs | null {
-    const rice = feature.rice;
+    const rice = last(feature.rice);
     if (!rice) return null;
-    const reach = validValue(rice.reach, RANGES.reach);
-    const impact = riceImpact(rice);
-    const confidence = validValue(rice.confidence, RANGES.confidence);
-    const effort = validValue(riceEffort(feature), RANGES.effort);
-    if (reach === undefined || impact === undefined || confidence === undefined || effort === undefined) return null;
-    return { reach, impact, confidence, effort };
+    const inputs = means({
+        reach: validEstimate(amount(rice.reach), RANGES.reach),
+        impact: riceImpact(rice),
+        confidence: validEstimate(percentage(rice.confidence), RANGES.confidence),
+        effort: validEstimate(riceEffort(feature), RANGES.effort)
+    });
+    return inputs ? { ...inputs.values, ranges: inputs.ranges } : null;
 }
 
 export function iceInputsOf(feature: ast.Feature, mode: IceMode): IceInputs | null {
-    const ice = feature.ice;
+    const ice = last(feature.ice);
     if (!ice) return null;
-    const impact = validValue(ice.impact, RANGES.iceInput);
-    const confidence = validValue(ice.confidence, RANGES.iceInput);
-    const ease = validValue(ice.ease, RANGES.iceInput);
-    if (impact === undefined || confidence === undefined || ease === undefined) return null;
-    return { impact, confidence, ease, mode };
+    const inputs = means({
+        impact: validEstimate(amount(ice.impact), RANGES.iceInput),
+        confidence: validEstimate(amount(ice.confidence), RANGES.iceInput),
+        ease: validEstimate(amount(ice.ease), RANGES.iceInput)
+    });
+    return inputs ? { ...inputs.values, mode, ranges: inputs.ranges } : null;
 }
 
 export function wsjfInputsOf(feature: ast.Feature): WsjfInputs | null {
-    const wsjf = feature.wsjf;
-    if (!wsjf || wsjf.value === undefined || wsjf.criticality === undefined || wsjf.risk === undefined) return null;
-    const size = validValue(wsjf.size, RANGES.wsjfSize);
-    if (size === undefined) return null;
-    return { value: wsjf.value, criticality: wsjf.criticality, risk: wsjf.risk, size };
+    const wsjf = last(feature.wsjf);
+    if (!wsjf) return null;
+    const inputs = means({
+        value: amount(wsjf.value),
+        criticality: amount(wsjf.criticality),
+        risk: amount(wsjf.risk),
+        size: validEstimate(amount(wsjf.size), RANGES.wsjfSize)
+    });
+    return inputs ? { ...inputs.values, ranges: inputs.ranges } : null;
 }
 
 export function riceOf(inputs: RiceInputs | null): number | null {
@@ -72,19 +117,20 @@ export function wsjfOf(inputs: WsjfInputs | null): number | null {
 
 export function kanoCounts(survey: ast.KanoSurvey): KanoCounts {
     return {
-        must: survey.must ?? 0,
-        performance: survey.performance ?? 0,
-        attractive: survey.attractive ?? 0,
-        indifferent: survey.indifferent ?? 0,
-        reverse: survey.reverse ?? 0,
-        questionable: survey.questionable ?? 0
+        must: last(survey.must) ?? 0,
+        performance: last(survey.performance) ?? 0,
+        attractive: last(survey.attractive) ?? 0,
+        indifferent: last(survey.indifferent) ?? 0,
+        reverse: last(survey.reverse) ?? 0,
+        questionable: last(survey.questionable) ?? 0
     };
 }
 
-/** The Kano category from a survey (with Berger's coefficients) or as declared. */
+/** The Kano category from a survey (with Berger's coefficients) or as declared; given both (a duplicate-property error), the survey counts. */
 export function kanoOf(feature: ast.Feature): KanoResult | null {
-    if (feature.kanoSurvey) {
-        const counts = kanoCounts(feature.kanoSurvey);
+    const survey = last(feature.kanoSurvey);
+    if (survey) {
+        const counts = kanoCounts(survey);
         if (Object.values(counts).some(count => !RANGES.count.isValid(count))) return null;
         if (Object.values(counts).every(count => count === 0)) return null;
         const coefficients = kanoCoefficients(counts);
@@ -95,36 +141,34 @@ export function kanoOf(feature: ast.Feature): KanoResult | null {
             surveyed: true
         };
     }
-    if (feature.kano) {
-        return { category: feature.kano, better: null, worse: null, surveyed: false };
-    }
-    return null;
+    const declared = last(feature.kano);
+    return declared ? { category: declared, better: null, worse: null, surveyed: false } : null;
 }
 
 /** What a method needs that a feature does not give (empty when it can be scored). */
 export function missingInputs(feature: ast.Feature, method: string): string[] {
     switch (method) {
         case 'rice': {
-            const rice = feature.rice;
+            const rice = last(feature.rice);
             const missing: string[] = [];
-            if (rice?.reach === undefined) missing.push('reach');
-            if (rice?.impactWord === undefined && rice?.impactNumber === undefined) missing.push('impact');
-            if (rice?.confidence === undefined && rice?.confidenceWithoutPercent === undefined) missing.push('confidence');
-            if (riceEffort(feature) === undefined) missing.push('effort');
+            if (last(rice?.reach) === undefined) missing.push('reach');
+            if (last(rice?.impactWord) === undefined && last(rice?.impactNumber) === undefined) missing.push('impact');
+            if (last(rice?.confidence) === undefined) missing.push('confidence');
+            if (last(rice?.effort) === undefined && last(feature.effort) === undefined) missing.push('effort');
             return missing.map(input => `rice ${input}`);
         }
         case 'ice': {
-            const ice = feature.ice;
-            return (['impact', 'confidence', 'ease'] as const).filter(input => ice?.[input] === undefined).map(input => `ice ${input}`);
+            const ice = last(feature.ice);
+            return (['impact', 'confidence', 'ease'] as const).filter(input => last(ice?.[input]) === undefined).map(input => `ice ${input}`);
         }
         case 'wsjf': {
-            const wsjf = feature.wsjf;
-            return (['value', 'criticality', 'risk', 'size'] as const).filter(input => wsjf?.[input] === undefined).map(input => `wsjf ${input}`);
+            const wsjf = last(feature.wsjf);
+            return (['value', 'criticality', 'risk', 'size'] as const).filter(input => last(wsjf?.[input]) === undefined).map(input => `wsjf ${input}`);
         }
         case 'kano':
-            return feature.kano === undefined && feature.kanoSurvey === undefined ? ['kano'] : [];
+            return last(feature.kano) === undefined && last(feature.kanoSurvey) === undefined ? ['kano'] : [];
         case 'moscow':
-            return feature.moscow === undefined ? ['moscow'] : [];
+            return last(feature.moscow) === undefined ? ['moscow'] : [];
         default:
             return [];
     }

@@ -1,6 +1,7 @@
 import type * as ast from '../generated/ast.js';
 import type { Driver, ForecastInputs, ForecastResult, IceMode, KanoCategory, Moscow } from './formulas.js';
 import type { IceInputs, RiceInputs, WsjfInputs } from './feature-scores.js';
+import type { Estimate } from './values.js';
 
 /** A scoring method of the contract: what a product ranks by. */
 export type Method = 'rice' | 'ice' | 'wsjf' | 'kano' | 'moscow' | 'weighted';
@@ -80,10 +81,13 @@ export interface FeatureModel {
     readonly name: string;
     readonly title?: string;
     readonly product: ProductModel;
+    readonly description?: string;
     readonly status: Status;
     readonly moscow?: Moscow;
-    /** `effort`, else the RICE effort, else null (person-months). */
+    /** `effort`, else the RICE effort, else null (person-months); the mean of a range. */
     readonly effort: number | null;
+    /** The effort as written (a number or a range). */
+    readonly effortEstimate: Estimate | null;
     /** The inputs of each formula, when present and valid (explanations show this arithmetic). */
     readonly riceInputs: RiceInputs | null;
     readonly iceInputs: IceInputs | null;
@@ -140,6 +144,9 @@ export interface ReleaseModel {
     readonly product: ProductModel;
     /** The release date (ISO), when given and a real calendar date. */
     readonly date?: string;
+    /** The date as written, also when it is not a calendar date. */
+    readonly dateWritten?: string;
+    readonly description?: string;
     readonly phase?: string;
     readonly capacity?: number;
     /** Features in the release, declaration order (dropped ones included; they add no load). */
@@ -157,6 +164,10 @@ export interface NeedModel {
     readonly name: string;
     readonly title?: string;
     readonly product: ProductModel;
+    readonly description?: string;
+    /** 0..10, as written (a number or a range); undefined when missing or out of range. */
+    readonly importance?: Estimate;
+    readonly satisfaction?: Estimate;
     readonly persona?: ast.Persona;
     readonly opportunity: number | null;
     readonly addressedBy: FeatureModel[];
@@ -168,6 +179,12 @@ export interface MetricModel {
     readonly title?: string;
     /** Undefined for a top-level (shared) metric. */
     readonly product?: ProductModel;
+    readonly description?: string;
+    readonly unit?: string;
+    readonly baseline?: number;
+    readonly current?: number;
+    readonly target?: number;
+    readonly targetDate?: string;
     /** (current − baseline) ÷ (target − baseline) as a fraction; null when not computable. */
     readonly progress: number | null;
     readonly movedBy: FeatureModel[];
@@ -180,15 +197,34 @@ export interface StakeholderModel {
     readonly title?: string;
     readonly product?: ProductModel;
     readonly requested: FeatureModel[];
+    readonly group?: string;
+    readonly role?: string;
+    readonly influence?: string;
+    readonly interest?: string;
+    readonly description?: string;
 }
 
-export interface ForecastModel {
-    readonly node: ast.Forecast;
+/** A forecast's computation: its inputs (means), the ranges among them, and the months. */
+export interface ForecastCase {
     readonly name: string;
     readonly title?: string;
-    readonly product: ProductModel;
+    readonly description?: string;
+    /** The means of the inputs; null when the forecast cannot be computed. */
     readonly inputs: ForecastInputs | null;
+    /** The inputs written as ranges (decide.md §2). */
+    readonly estimates: Partial<Record<'price' | 'customers' | 'fixedCost' | 'variableCost' | 'growth' | 'churn', Estimate>>;
     /** Required inputs that are missing (months, price, customers). */
     readonly missing: string[];
     readonly result: ForecastResult | null;
+}
+
+export interface ScenarioModel extends ForecastCase {
+    readonly node: ast.Scenario;
+}
+
+export interface ForecastModel extends ForecastCase {
+    readonly node: ast.Forecast;
+    readonly product: ProductModel;
+    /** Its scenarios, in declaration order: each overrides some inputs (decide.md §3). */
+    readonly scenarios: ScenarioModel[];
 }

@@ -44,15 +44,23 @@ export class PropertyKeywords {
 
 function collectPropertyKeywords(element: GrammarAST.AbstractElement, into: string[]): void {
     if (GrammarAST.isAlternatives(element) && (element.cardinality === '*' || element.cardinality === '+')) {
-        for (const alternative of element.elements) {
-            const first = GrammarAST.isGroup(alternative) ? alternative.elements[0] : alternative;
-            if (GrammarAST.isKeyword(first) && !into.includes(first.value)) into.push(first.value);
-        }
+        for (const alternative of element.elements) collectFirstKeywords(alternative, into);
         return;
     }
     if (GrammarAST.isGroup(element) || GrammarAST.isAlternatives(element)) {
         for (const child of element.elements) collectPropertyKeywords(child, into);
     }
+}
+
+/** The keyword an alternative starts with; through a fragment (`ForecastInput`), each of its alternatives'. */
+function collectFirstKeywords(alternative: GrammarAST.AbstractElement, into: string[]): void {
+    if (GrammarAST.isRuleCall(alternative) && GrammarAST.isParserRule(alternative.rule.ref) && alternative.rule.ref.fragment) {
+        const definition = alternative.rule.ref.definition;
+        for (const inner of GrammarAST.isAlternatives(definition) ? definition.elements : [definition]) collectFirstKeywords(inner, into);
+        return;
+    }
+    const first = GrammarAST.isGroup(alternative) ? alternative.elements[0] : alternative;
+    if (GrammarAST.isKeyword(first) && !into.includes(first.value)) into.push(first.value);
 }
 
 /**
@@ -116,7 +124,7 @@ export function propertySegments(node: AstNode, keywords: readonly string[]): Pr
             continue;
         }
         const childNode = child.astNode;
-        if (childNode !== node && (childNode.$containerProperty === 'members' || childNode.$containerProperty === 'scoring')) {
+        if (childNode !== node && (childNode.$containerProperty === 'members' || childNode.$containerProperty === 'scoring' || childNode.$containerProperty === 'scenarios')) {
             close();
             continue;
         }

@@ -1,5 +1,6 @@
 import type { TokenType, TokenVocabulary } from 'chevrotain';
 import { DefaultTokenBuilder, type Grammar, type TokenBuilderOptions } from 'langium';
+import { NAME_PATTERN } from './name-pattern.js';
 import { isReservedWord } from './reserved.js';
 
 /**
@@ -13,10 +14,16 @@ export class ProductSpecTokenBuilder extends DefaultTokenBuilder {
         const tokens = super.buildTokens(grammar, options) as TokenType[];
         const id = tokens.find(token => token.name === 'ID');
         if (!id) throw new Error('The grammar has no ID terminal.');
+        // The grammar's `[\p{L}_][\p{L}\p{N}_]*` as a plain regular expression the lexer can
+        // analyse (a `u` pattern becomes a function that it tries at every position).
+        id.PATTERN = NAME_PATTERN;
+        delete id.LINE_BREAKS;
         for (const token of tokens) {
-            if (typeof token.PATTERN === 'string' && /^\w+$/.test(token.PATTERN) && !isReservedWord(token.PATTERN)) {
-                token.CATEGORIES = [id];
-            }
+            if (typeof token.PATTERN !== 'string' || !/^\w+$/.test(token.PATTERN)) continue;
+            // ID is a Unicode pattern (a function for chevrotain), so Langium finds no longer
+            // alternative for keywords: `needs_z` must stay one name, not `need` + `s_z`.
+            token.LONGER_ALT = id;
+            if (!isReservedWord(token.PATTERN)) token.CATEGORIES = [id];
         }
         return tokens;
     }

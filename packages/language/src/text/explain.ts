@@ -126,7 +126,8 @@ export function money(value: number, product: ProductModel): string {
 /** `opportunity 9 + max(9 − 3, 0) = 15` when computable. */
 export function opportunityArithmetic(need: NeedModel): string | undefined {
     if (need.opportunity === null) return undefined;
-    const { importance, satisfaction } = need.node;
+    const importance = need.importance!.mean;
+    const satisfaction = need.satisfaction!.mean;
     return `${n(importance)} + max(${n(importance)} − ${n(satisfaction)}, 0) = ${n(need.opportunity)}`;
 }
 

@@ -22,6 +22,8 @@ export const Codes = {
     UnusedMetric: 'unused-metric',
     MetricDirection: 'metric-direction',
     ReverseFeature: 'reverse-feature',
+    /** decide.md §2: a range that is not low..high or low..mode..high with low ≤ mode ≤ high. */
+    BadRange: 'bad-range',
     /** Added to the contract: a forecast without months, price or customers cannot be computed. */
     MissingForecastInput: 'missing-forecast-input'
 } as const;

@@ -20,14 +20,14 @@ export function registerValidationChecks(services: ProductSpecServices): void {
     registry.register<ProductSpecAstType>({
         Product: properties.checkProductBlock,
         Stakeholder: property, Persona: property, Need: property, Objective: property, Metric: property,
-        Release: property, Feature: property, Forecast: property, Rice: property, Wsjf: property, Ice: property,
+        Release: property, Feature: property, Forecast: property, Scenario: property, Rice: property, Wsjf: property, Ice: property,
         KanoSurvey: property, Scoring: [property, properties.checkDuplicateWeights]
     } satisfies ValidationChecks<ProductSpecAstType>, properties);
 
     const values = new ValueChecks(locate);
     registry.register<ProductSpecAstType>({
         Persona: values.checkPersona, Need: values.checkNeed, Metric: values.checkMetric, Release: values.checkRelease,
-        Feature: values.checkFeature, Forecast: values.checkForecast, Rice: values.checkRice, Wsjf: values.checkWsjf,
+        Feature: values.checkFeature, Forecast: values.checkForecast, Scenario: values.checkForecast, Rice: values.checkRice, Wsjf: values.checkWsjf,
         Ice: values.checkIce, KanoSurvey: values.checkKanoSurvey
     }, values);
 

@@ -2,6 +2,7 @@ import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../../generated/ast.js';
 import { missingForecastInputs } from '../../model/build.js';
 import { isWrongDirection } from '../../model/formulas.js';
+import { last } from '../../model/values.js';
 import { Codes } from '../codes.js';
 import type { Locator } from '../locate.js';
 import { formatInput } from '../messages.js';
@@ -31,7 +32,9 @@ export class CompletenessChecks {
 
     checkMetric(node: ast.Metric, accept: ValidationAcceptor): void {
         if (!isModelled(node)) return;
-        const { baseline, current, target } = node;
+        const baseline = last(node.baseline);
+        const current = last(node.current);
+        const target = last(node.target);
         if (baseline !== undefined && current !== undefined && target !== undefined && isWrongDirection(baseline, current, target)) {
             const side = target > baseline ? 'below' : 'above';
             accept('warning', `Metric ${node.name}'s current value ${formatInput(current)} lies ${side} its baseline ${formatInput(baseline)} by more than the whole baseline→target interval (${formatInput(baseline)}→${formatInput(target)}): check the direction of current, baseline and target.`,
