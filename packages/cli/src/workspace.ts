@@ -1,4 +1,4 @@
-import { buildWorkspace, createProductSpecServices, URI, type ProductSpecServices, type WorkspaceModel } from '@product-spec/language';
+import { buildWorkspace, createProductSpecServices, URI, type DiagnosticEntry, type ProductSpecServices, type WorkspaceModel } from '@product-spec/language';
 import type { LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver';
@@ -23,7 +23,12 @@ export interface LoadedWorkspace {
 
 export async function loadWorkspace(paths: readonly string[]): Promise<LoadedWorkspace> {
     const files = await findSpecFiles(paths);
-    const sources = await Promise.all(files.map(async file => ({ uri: URI.file(file.absolute), text: await readSpecFile(file) })));
+    return buildSpecWorkspace(files, await Promise.all(files.map(readSpecFile)));
+}
+
+/** Files with their texts (read from disk, or from git), built as one workspace with services of its own. */
+export async function buildSpecWorkspace(files: SpecFile[], texts: readonly string[]): Promise<LoadedWorkspace> {
+    const sources = files.map((file, index) => ({ uri: URI.file(file.absolute), text: texts[index] }));
     const { shared, ProductSpec } = createProductSpecServices(NodeFileSystem);
     const documents = await buildWorkspace(shared, sources);
     const diagnostics: FileDiagnostic[] = [];
@@ -43,3 +48,17 @@ export async function loadWorkspace(paths: readonly string[]): Promise<LoadedWor
 }
 
 export const SEVERITY_NAMES = ['', 'error', 'warning', 'info', 'hint'] as const;
+
+/** The diagnostics as `validate --format json` lists them: 1-based positions, files as shown. */
+export function diagnosticEntries(workspace: LoadedWorkspace): DiagnosticEntry[] {
+    return workspace.diagnostics.map(({ file, diagnostic }) => ({
+        file: file.display,
+        line: diagnostic.range.start.line + 1,
+        column: diagnostic.range.start.character + 1,
+        endLine: diagnostic.range.end.line + 1,
+        endColumn: diagnostic.range.end.character + 1,
+        severity: SEVERITY_NAMES[diagnostic.severity ?? 1],
+        code: String(diagnostic.code ?? ''),
+        message: diagnostic.message
+    }));
+}
