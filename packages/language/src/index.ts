@@ -16,3 +16,5 @@ export { createRequestHandlers, findDocument, productAt, workspaceReady, workspa
 export { ProductSpecCommandHandler, registerCommands, type CommandHandler } from './server/commands.js';
 export { hoverMarkdown } from './lsp/hover.js';
 export { escapeMarkdown } from './text/markdown.js';
+export * from './model/diff.js';
+export * from './model/inputs.js';
