@@ -355,59 +355,84 @@ function inputChanges(before: FeatureInputs, after: FeatureInputs): InputChange[
 const RANK_INPUTS: ReadonlySet<string> = new Set(['status', 'moscow', 'requires']);
 
 function diffFeatures(base: readonly FeatureSnapshot[], head: readonly FeatureSnapshot[]): FeatureDiff[] {
-    const baseRank = rankPositions(base);
-    const headRank = rankPositions(head);
     const result: FeatureDiff[] = [];
+    /** Features whose rank changed for others' reasons: their names are filled in after the pass. */
+    const moved = new Map<string, FeatureDiff>();
     for (const [b, a] of pairByName(base, head)) {
         const either = (a ?? b)!;
         const rank: BaseHead<number | null> = [b?.rank ?? null, a?.rank ?? null];
         const score: BaseHead<number | null> = [b?.score ?? null, a?.score ?? null];
         const effectiveScore: BaseHead<number | null> = [b?.effectiveScore ?? null, a?.effectiveScore ?? null];
+        const title = either.title;
+        // Fields in the contract's order, then the added ones.
         if (!b || !a) {
-            result.push({ name: either.name, change: changeOf(b, a), rank, score, inputs: [], cause: null, title: either.title, effectiveScore });
+            result.push({ name: either.name, change: changeOf(b, a), rank, score, inputs: [], cause: null, title, effectiveScore });
             continue;
         }
         if (!differs(rank) && !differs(score) && !differs(effectiveScore)) continue;
         const inputs = inputChanges(b.inputs, a.inputs);
-        // Fields in the contract's order, then the added ones.
-        const entry: FeatureDiff = { name: a.name, change: 'changed', rank, score, inputs, cause: 'own-score' } as FeatureDiff;
+        const common = { name: a.name, change: 'changed' as const, rank, score, inputs };
         if (differs(score) || b.effort !== a.effort || inputs.some(input => RANK_INPUTS.has(input.property))) {
-            entry.cause = 'own-score';
+            result.push({ ...common, cause: 'own-score', title, effectiveScore });
         } else if (differs(effectiveScore)) {
-            entry.cause = 'inherited';
-            entry.from = (a.inheritedFrom ?? b.inheritedFrom)!;
+            result.push({ ...common, cause: 'inherited', from: (a.inheritedFrom ?? b.inheritedFrom)!, title, effectiveScore });
         } else {
-            entry.cause = 'others';
-            entry.passedBy = above(head, a.rank!, name => !isAbove(baseRank, name, b.rank!));
-            entry.fellBehind = above(base, b.rank!, name => !isAbove(headRank, name, a.rank!));
+            const entry: FeatureDiff = { ...common, cause: 'others', passedBy: [], fellBehind: [], title, effectiveScore };
+            moved.set(a.name, entry);
+            result.push(entry);
         }
-        entry.title = a.title;
-        entry.effectiveScore = effectiveScore;
-        result.push(entry);
+    }
+    if (moved.size > 0) {
+        const passedBy = overtaken(ranked(head), ranks(base), moved);
+        const fellBehind = overtaken(ranked(base), ranks(head), moved);
+        for (const [name, entry] of moved) {
+            entry.passedBy = passedBy.get(name)!;
+            entry.fellBehind = fellBehind.get(name)!;
+        }
     }
     return result;
 }
 
-/** Rank by feature name (ranked features only). */
-function rankPositions(features: readonly FeatureSnapshot[]): Map<string, number> {
-    const ranks = new Map<string, number>();
-    for (const feature of features) if (feature.rank !== null && !ranks.has(feature.name)) ranks.set(feature.name, feature.rank);
-    return ranks;
+/** The ranked features in rank order (the first of a name). */
+function ranked(features: readonly FeatureSnapshot[]): FeatureSnapshot[] {
+    const seen = new Set<string>();
+    return features.filter(f => f.rank !== null && !seen.has(f.name) && seen.add(f.name));
 }
 
-function isAbove(ranks: ReadonlyMap<string, number>, name: string, rank: number): boolean {
-    const other = ranks.get(name);
-    return other !== undefined && other < rank;
+/** Rank by feature name (ranked features only; the first of a name). */
+function ranks(features: readonly FeatureSnapshot[]): Map<string, number> {
+    const result = new Map<string, number>();
+    for (const feature of features) if (feature.rank !== null && !result.has(feature.name)) result.set(feature.name, feature.rank);
+    return result;
 }
 
-/** Names of the features ranked above `rank` (the list is in rank order) that pass the test. */
-function above(features: readonly FeatureSnapshot[], rank: number, test: (name: string) => boolean): string[] {
-    const names: string[] = [];
-    for (const feature of features) {
-        if (feature.rank === null || feature.rank >= rank) break;
-        if (test(feature.name)) names.push(feature.name);
-    }
-    return names;
+/**
+ * For each wanted feature: the features ranked above it in `order` that are not ranked above
+ * it by `otherRanks` (lower there, unranked or absent), in `order`'s rank order. One pass
+ * over `order`, keeping the features passed so far sorted by their other rank, so that
+ * those below the wanted feature's other rank are a tail of that list: the time is the
+ * size of the lists returned plus a binary search and an array insertion per feature,
+ * not n² comparisons.
+ */
+function overtaken(order: readonly FeatureSnapshot[], otherRanks: ReadonlyMap<string, number>, wanted: ReadonlyMap<string, unknown>): Map<string, string[]> {
+    const result = new Map<string, string[]>();
+    const keys: number[] = [];
+    const positions: number[] = [];
+    order.forEach((feature, position) => {
+        const otherRank = otherRanks.get(feature.name) ?? Infinity;
+        let low = 0;
+        let high = keys.length;
+        while (low < high) {
+            const middle = (low + high) >> 1;
+            if (keys[middle] <= otherRank) low = middle + 1; else high = middle;
+        }
+        if (wanted.has(feature.name)) {
+            result.set(feature.name, positions.slice(low).sort((x, y) => x - y).map(p => order[p].name));
+        }
+        keys.splice(low, 0, otherRank);
+        positions.splice(low, 0, position);
+    });
+    return result;
 }
 
 function newMoves(before: readonly PlanMove[], after: readonly PlanMove[]): PlanMove[] {
