@@ -9,6 +9,11 @@ export interface SpecFile {
     readonly absolute: string;
 }
 
+/** A spec file with its text (read from disk, or from git). */
+export interface SpecText extends SpecFile {
+    readonly text: string;
+}
+
 /**
  * Expands the command line's paths: files as given, folders searched (recursively, in
  * name order) for `*.product`, skipping `node_modules` and dot-folders. A file reached

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from './errors.js';
-import { isSkippedFolder, isSpecFileName, joinAsGiven, type SpecFile } from './files.js';
+import { isSkippedFolder, isSpecFileName, joinAsGiven, type SpecFile, type SpecText } from './files.js';
 
 /**
  * Spec files at a git revision, read from git's object store with the `git` executable:
@@ -25,11 +25,6 @@ export interface Repository {
 export interface Commit {
     readonly hash: string;
     readonly short: string;
-}
-
-/** A spec file at a revision, with its text. */
-export interface RevisionFile extends SpecFile {
-    readonly text: string;
 }
 
 interface GitResult {
@@ -91,7 +86,7 @@ export async function resolveCommit(repo: Repository, revision: string): Promise
  * way, so that one file has one name at every revision. A path that the commit lacks
  * contributes no file.
  */
-export async function specFilesAt(repo: Repository, commit: Commit, paths: readonly string[]): Promise<RevisionFile[]> {
+export async function specFilesAt(repo: Repository, commit: Commit, paths: readonly string[]): Promise<SpecText[]> {
     const listing = await git(repo.root, ['ls-tree', '-r', '-z', '--full-tree', commit.hash]);
     if (listing.code !== 0) throw new Error(`git ls-tree ${commit.short} failed: ${complaint(listing)}`);
     const blobs: Array<{ path: string; oid: string }> = [];

@@ -2,7 +2,7 @@ import { buildWorkspace, createProductSpecServices, URI, type DiagnosticEntry, t
 import type { LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver';
-import { findSpecFiles, readSpecFile, type SpecFile } from './files.js';
+import { findSpecFiles, readSpecFile, type SpecFile, type SpecText } from './files.js';
 
 export interface FileDiagnostic {
     readonly file: SpecFile;
@@ -22,13 +22,19 @@ export interface LoadedWorkspace {
 }
 
 export async function loadWorkspace(paths: readonly string[]): Promise<LoadedWorkspace> {
-    const files = await findSpecFiles(paths);
-    return buildSpecWorkspace(files, await Promise.all(files.map(readSpecFile)));
+    return buildSpecWorkspace(await readSpecFiles(paths));
 }
 
-/** Files with their texts (read from disk, or from git), built as one workspace with services of its own. */
-export async function buildSpecWorkspace(files: SpecFile[], texts: readonly string[]): Promise<LoadedWorkspace> {
-    const sources = files.map((file, index) => ({ uri: URI.file(file.absolute), text: texts[index] }));
+/** The command line's paths: files as given, folders searched; each file read. */
+export async function readSpecFiles(paths: readonly string[]): Promise<SpecText[]> {
+    const files = await findSpecFiles(paths);
+    const texts = await Promise.all(files.map(readSpecFile));
+    return files.map((file, index) => ({ ...file, text: texts[index] }));
+}
+
+/** Files with their texts, built as one workspace with services of its own. */
+export async function buildSpecWorkspace(files: readonly SpecText[]): Promise<LoadedWorkspace> {
+    const sources = files.map(file => ({ uri: URI.file(file.absolute), text: file.text }));
     const { shared, ProductSpec } = createProductSpecServices(NodeFileSystem);
     const documents = await buildWorkspace(shared, sources);
     const diagnostics: FileDiagnostic[] = [];
@@ -40,7 +46,7 @@ export async function buildSpecWorkspace(files: SpecFile[], texts: readonly stri
         for (const diagnostic of sorted) diagnostics.push({ file: files[index], diagnostic });
     });
     return {
-        files, services: ProductSpec, documents, diagnostics,
+        files: [...files], services: ProductSpec, documents, diagnostics,
         errors: diagnostics.filter(d => d.diagnostic.severity === 1).length,
         warnings: diagnostics.filter(d => d.diagnostic.severity === 2).length,
         model: ProductSpec.model.ModelService.model

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, realpathSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { forecast } from '@product-spec/language';
+import { buildSide } from '../src/diff-side.js';
 import { run, runBinary } from './helpers.js';
 
 // Real git repositories in temporary folders. Git is run with a fixed identity and dates and
@@ -286,6 +287,16 @@ describe('product-spec diff', () => {
         assert.equal(three.code, 2);
         assert.match(three.stderr, /^product-spec: diff takes at most two revisions \(BASE and HEAD\), not 3; put paths after --/);
         assert.equal(unknown.stdout + asPath.stdout + three.stdout, '');
+    });
+
+    it('builds a side in a worker thread exactly as in this one (large workspaces are built that way)', async () => {
+        const files = [
+            { display: 'product.product', absolute: path.join(tmpdir(), 'product.product'), text: PRODUCT('2%') },
+            { display: 'features.product', absolute: path.join(tmpdir(), 'features.product'), text: FEATURES_1 }
+        ];
+        const here = await buildSide(files, false);
+        assert.equal(here.errors, 1);
+        assert.deepEqual(await buildSide(files, true), here);
     });
 
     it('outside a git repository exits 2 with one sentence (the real executable)', () => {

@@ -1,11 +1,13 @@
-import { diffWorkspaces, type DiffReport } from '@product-spec/language';
+import { diffSnapshots, type DiffReport } from '@product-spec/language';
 import { existsSync } from 'node:fs';
 import { parseArgs } from '../args.js';
 import { diffMarkdown, diffText } from '../diff-format.js';
 import { UsageError } from '../errors.js';
 import { openRepository, resolveCommit, specFilesAt, type Commit, type Repository } from '../git.js';
 import type { Output } from '../output.js';
-import { buildSpecWorkspace, diagnosticEntries, loadWorkspace, type LoadedWorkspace } from '../workspace.js';
+import { buildSide } from '../diff-side.js';
+import type { SpecText } from '../files.js';
+import { readSpecFiles } from '../workspace.js';
 import { reportSpecErrors } from './rank.js';
 
 export const diffHelp = `Usage: product-spec diff [BASE [HEAD]] [--format text|json|markdown] [-- PATH...]
@@ -42,18 +44,19 @@ export async function diffCommand(argv: readonly string[], out: Output): Promise
     const repo = await openRepository();
     const base: Side = { commit: await commitOf(repo, revisions[0] ?? 'HEAD') };
     const head: Side = revisions[1] !== undefined ? { commit: await commitOf(repo, revisions[1]) } : { workingTree: true };
-    // One after the other: each side has services of its own.
-    const baseWorkspace = await sideWorkspace(repo, base, paths);
-    const headWorkspace = await sideWorkspace(repo, head, paths);
-    if (baseWorkspace.files.length === 0 && headWorkspace.files.length === 0) {
+    const baseFiles = await filesAt(repo, base, paths);
+    const headFiles = await filesAt(repo, head, paths);
+    if (baseFiles.length === 0 && headFiles.length === 0) {
         throw new UsageError(`No .product files found in ${paths.join(', ')} at ${label(base)} or ${label(head)}.`);
     }
-    const report = diffWorkspaces(
-        { label: label(base), model: baseWorkspace.model, diagnostics: diagnosticEntries(baseWorkspace) },
-        { label: label(head), model: headWorkspace.model, diagnostics: diagnosticEntries(headWorkspace) }
-    );
-    print(report, format, out);
-    return reportSpecErrors(headWorkspace.errors, out);
+    // Each side has services of its own. A large BASE is built in a worker while HEAD is built
+    // here; when no spec file differs, one build serves both.
+    const building = sameFiles(baseFiles, headFiles) ? undefined : buildSide(baseFiles);
+    building?.catch(() => { /* awaited below */ });
+    const headSide = await buildSide(headFiles, false);
+    const baseSide = building ? await building : headSide;
+    print(diffSnapshots(label(base), baseSide.snapshot, label(head), headSide.snapshot), format, out);
+    return reportSpecErrors(headSide.errors, out);
 }
 
 function print(report: DiffReport, format: string, out: Output): void {
@@ -78,9 +81,11 @@ async function commitOf(repo: Repository, revision: string): Promise<Commit> {
     }
 }
 
-/** The working tree is found on disk as by every command; a commit is read from git. */
-async function sideWorkspace(repo: Repository, side: Side, paths: readonly string[]): Promise<LoadedWorkspace> {
-    if ('workingTree' in side) return loadWorkspace(paths);
-    const files = await specFilesAt(repo, side.commit, paths);
-    return buildSpecWorkspace(files, files.map(file => file.text));
+/** The working tree's files are found on disk as by every command; a commit's are read from git. */
+async function filesAt(repo: Repository, side: Side, paths: readonly string[]): Promise<SpecText[]> {
+    return 'workingTree' in side ? readSpecFiles(paths) : specFilesAt(repo, side.commit, paths);
+}
+
+function sameFiles(a: readonly SpecText[], b: readonly SpecText[]): boolean {
+    return a.length === b.length && a.every((file, i) => file.display === b[i].display && file.text === b[i].text);
 }
