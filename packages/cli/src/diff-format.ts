@@ -14,6 +14,19 @@ import { textTable } from './table.js';
 /** At most this many names of features that passed or fell behind are shown (JSON has them all). */
 const NAMES_SHOWN = 5;
 
+/**
+ * A pull-request comment holds at most 65,536 characters (GitHub): each table of the
+ * markdown shows at most this many rows, and says how many more there are.
+ */
+const MARKDOWN_ROWS = 100;
+
+/** What a cut table leaves out, if anything. */
+function more(rows: number): string | undefined {
+    return rows > MARKDOWN_ROWS ? `…and ${formatNumber(rows - MARKDOWN_ROWS)} more; \`--format json\` lists every one.` : undefined;
+}
+
+const MOVED_BY_OTHERS = "Moved by others' changes";
+
 /** The one line that says what changed: "3 features re-ranked, 1 added; fy27 break-even month 8 → 10". */
 export function diffSummary(report: DiffReport): string {
     const qualified = report.products.length > 1;
@@ -135,21 +148,26 @@ const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
 /** The rows each format shows, as plain text; markdown escapes spec text and names. */
 interface Rows {
+    /** Features that changed (own score, inherited, added, removed)... */
     features: string[][];
+    /** ...and those that only moved because others did. */
+    movedByOthers: string[][];
     assignments: string[][];
     releases: string[][];
     forecasts: string[][];
 }
 
 function rows(product: ProductDiff, name: (name: string) => string, title: (item: { name: string; title: string | null }) => string, text: (s: string) => string): Rows {
+    const featureRow = (f: FeatureDiff) => [
+        title(f),
+        pairText(f.rank, String),
+        scoreCell(f),
+        f.inputs.length > 0 ? text(f.inputs.map(inputText).join(', ')) : '–',
+        causeText(f, name)
+    ];
     return {
-        features: product.features.map(f => [
-            title(f),
-            pairText(f.rank, String),
-            scoreCell(f),
-            f.inputs.length > 0 ? text(f.inputs.map(inputText).join(', ')) : '–',
-            causeText(f, name)
-        ]),
+        features: product.features.filter(f => f.cause !== 'others').map(featureRow),
+        movedByOthers: product.features.filter(f => f.cause === 'others').map(featureRow),
         assignments: product.assignments.map(a => [name(a.feature), a.property === 'moscow' ? 'MoSCoW' : a.property, text(valueText(a.property, a.from)), text(valueText(a.property, a.to))]),
         releases: product.releases.map((r: ReleaseDiff) => [
             title(r),
@@ -204,6 +222,7 @@ export function diffText(report: DiffReport): string[] {
             if (body.length > 0) lines.push('', heading, ...textTable(headers, body, align));
         };
         section('Features', featureHeaders(product), r.features, FEATURE_ALIGN);
+        section(MOVED_BY_OTHERS, featureHeaders(product), r.movedByOthers, FEATURE_ALIGN);
         section('Release, status and MoSCoW', ASSIGNMENT_HEADERS, r.assignments, ['left', 'left', 'left', 'left']);
         section('Releases', RELEASE_HEADERS, r.releases, RELEASE_ALIGN);
         section('Forecasts', FORECAST_HEADERS, r.forecasts, FORECAST_ALIGN);
@@ -225,11 +244,12 @@ export function diffMarkdown(report: DiffReport): string[] {
         const change = product.change === 'changed' ? '' : ` (${product.change})`;
         lines.push('', `### ${product.title ? `${escapeMarkdown(product.title)} (${codeName(product.name)})` : codeName(product.name)}${change} · ranked by ${methodLabel(product.method)}`);
         for (const change of product.scoring) lines.push('', `Scoring: ${escapeMarkdown(inputText(change))}`);
-        const section = (heading: string, headers: string[], body: string[][], align?: readonly ('left' | 'right')[]) => {
-            if (body.length > 0) lines.push('', `**${heading}**`, '', ...markdownTable(headers, body, align));
+        const section = (heading: string, headers: string[], body: string[][], align?: readonly ('left' | 'right')[], more?: string) => {
+            if (body.length > 0) lines.push('', `**${heading}**`, '', ...markdownTable(headers, body, align), ...(more ? ['', more] : []));
         };
-        section('Features', featureHeaders(product), r.features, FEATURE_ALIGN);
-        section('Release, status and MoSCoW', ASSIGNMENT_HEADERS, r.assignments);
+        section('Features', featureHeaders(product), r.features.slice(0, MARKDOWN_ROWS), FEATURE_ALIGN, more(r.features.length));
+        section(MOVED_BY_OTHERS, featureHeaders(product), r.movedByOthers.slice(0, MARKDOWN_ROWS), FEATURE_ALIGN, more(r.movedByOthers.length));
+        section('Release, status and MoSCoW', ASSIGNMENT_HEADERS, r.assignments.slice(0, MARKDOWN_ROWS), undefined, more(r.assignments.length));
         section('Releases', RELEASE_HEADERS, r.releases, RELEASE_ALIGN);
         section('Forecasts', FORECAST_HEADERS, r.forecasts, FORECAST_ALIGN);
         if (product.planMoves && product.planMoves.length > 0) {
@@ -237,6 +257,8 @@ export function diffMarkdown(report: DiffReport): string[] {
         }
     }
     const diagnostics = diagnosticRows(report, d => escapeMarkdown(`${d.file}:${d.line}`), codeName, escapeMarkdown);
-    if (diagnostics.length > 0) lines.push('', '### Diagnostics', '', ...markdownTable(DIAGNOSTIC_HEADERS, diagnostics));
+    if (diagnostics.length > 0) lines.push('', '### Diagnostics', '', ...markdownTable(DIAGNOSTIC_HEADERS, diagnostics.slice(0, MARKDOWN_ROWS)));
+    const left = more(diagnostics.length);
+    if (left) lines.push('', left);
     return lines;
 }

@@ -167,9 +167,14 @@ describe('product-spec diff', () => {
             '| Feature | Rank | RICE | Changed inputs | Why |',
             '| --- | ---: | ---: | --- | --- |',
             '| Gamma (`c`) | 3 → 1 | 100 → 400 | rice.reach 50 → 200 | own score |',
-            '| Alpha (`a`) | 1 → 2 | 200 | – | passed by `c` |',
             '| Delta (`d`) | 4 → 3 | 20 (effective 20 → 150) | release none → r1 | inherited from `b` |',
             '| Beta (`b`) | 2 → 4 | 150 | requires +d | own score |',
+            '',
+            "**Moved by others' changes**",
+            '',
+            '| Feature | Rank | RICE | Changed inputs | Why |',
+            '| --- | ---: | ---: | --- | --- |',
+            '| Alpha (`a`) | 1 → 2 | 200 | – | passed by `c` |',
             '',
             '**Release, status and MoSCoW**',
             '',
@@ -274,6 +279,20 @@ describe('product-spec diff', () => {
         );
         const result = await run(['diff', 'HEAD~1', 'HEAD', '--format', 'markdown'], dir);
         assert.ok(result.stdout.includes('| \\<script\\>x\\</script\\> \\| \\`y\\` (`x`) | 1 | 20 → 40 | rice.reach 10 → 20 | own score |'), result.stdout);
+    });
+
+    it('cuts a long table of the markdown (a comment has a size limit), saying how many rows are left out', async () => {
+        const backlog = (top: number) => `product p "P" {\n  stakeholder s "S"\n${Array.from({ length: 103 }, (_, i) =>
+            `  feature f${i} "F${i}" { requestedBy s rice { reach ${i === 102 ? top : 200 - i} impact high confidence 100% effort 1 } }\n`).join('')}}\n`;
+        const dir = repository({ 'p.product': backlog(1) }, { 'p.product': backlog(1000) });
+        const lines = (await run(['diff', 'HEAD~1', 'HEAD', '--format', 'markdown'], dir)).stdout.split('\n');
+        assert.equal(lines[0], '103 features re-ranked');
+        const others = lines.indexOf("**Moved by others' changes**");
+        assert.equal(lines[others + 4], '| F0 (`f0`) | 1 → 2 | 400 | – | passed by `f102` |');
+        assert.equal(lines[others + 103], '| F99 (`f99`) | 100 → 101 | 202 | – | passed by `f102` |');
+        assert.deepEqual(lines.slice(others + 104, others + 107), ['', '…and 2 more; `--format json` lists every one.', '']);
+        const json = JSON.parse((await run(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], dir)).stdout);
+        assert.equal(json.products[0].features.length, 103);
     });
 
     it('refuses an unknown revision, a path given as a revision and a third revision (exit 2, one sentence)', async () => {
