@@ -1,4 +1,5 @@
 import { featureInputs, forecastInputs, scoringInputs, type FeatureInputs, type InputValue } from './inputs.js';
+import { rankReport, type RankReportFeature } from './reports.js';
 import type { Method, ProductModel, WorkspaceModel } from './types.js';
 
 /**
@@ -40,15 +41,8 @@ export interface DiffOptions {
     planMoves?: (product: ProductModel) => PlanMove[];
 }
 
-export interface FeatureSnapshot {
-    readonly name: string;
-    readonly title: string | null;
-    readonly rank: number | null;
-    readonly score: number | null;
-    readonly effectiveScore: number | null;
-    readonly inheritedFrom: string | null;
-    /** The effort the ranking's tie rules use (`effort`, else RICE's). */
-    readonly effort: number | null;
+/** A feature as `rank --format json` gives it, with its inputs. */
+export interface FeatureSnapshot extends RankReportFeature {
     readonly inputs: FeatureInputs;
 }
 
@@ -91,26 +85,18 @@ export interface WorkspaceSnapshot {
 
 /** What the comparison reads of a computed workspace and its diagnostics. */
 export function snapshotWorkspace(model: WorkspaceModel, diagnostics: readonly DiagnosticEntry[], options: DiffOptions = {}): WorkspaceSnapshot {
+    const ranked = rankReport(model);
     return {
-        products: model.products.map(product => ({
+        products: model.products.map((product, index) => ({
             name: product.name,
             title: product.title ?? null,
             method: product.ranking.method,
             scoring: scoringInputs(product),
-            features: product.ranking.entries.map(entry => {
-                const { feature } = entry;
-                const from = entry.inheritedFrom;
-                return {
-                    name: feature.name,
-                    title: feature.title ?? null,
-                    rank: entry.rank,
-                    score: entry.score,
-                    effectiveScore: entry.effectiveScore,
-                    inheritedFrom: from ? (from.product === product ? from.name : `${from.product.name}.${from.name}`) : null,
-                    effort: feature.effort,
-                    inputs: featureInputs(feature)
-                };
-            }),
+            // The ranking lists the product's features in the order of its entries.
+            features: ranked.products[index].features.map((feature, rank) => ({
+                ...feature,
+                inputs: featureInputs(product.ranking.entries[rank].feature)
+            })),
             releases: product.releases.map(release => ({
                 name: release.name,
                 title: release.title ?? null,
