@@ -56,8 +56,8 @@ export function diffSummary(report: DiffReport): string {
 
     for (const product of report.products) {
         if (product.change !== 'changed') groups.push(`product ${product.name} ${product.change}`);
-        for (const change of product.scoring) groups.push(`${named(product, change.property)} ${valueText(change.property, change.from)} → ${valueText(change.property, change.to)}`);
-        if (product.planMoves && product.planMoves.length > 0) groups.push(`${product.planMoves.length} new plan move${product.planMoves.length === 1 ? '' : 's'} in ${product.name}`);
+        for (const change of product.scoring) groups.push(`${qualified ? `${product.name} ` : ''}${inputText(change)}`);
+        if (product.planMoves && product.planMoves.length > 0) groups.push(`${plural(product.planMoves.length, 'new plan move')} in ${product.name}`);
         for (const release of product.releases) {
             const name = named(product, release.name);
             if (release.change !== 'changed') groups.push(`release ${name} ${release.change}`);
@@ -78,11 +78,11 @@ export function diffSummary(report: DiffReport): string {
     }
 
     const { introduced, resolved } = report.diagnostics;
-    const diagnostics = [
+    const diagnostics = ([
         [introduced.filter(d => d.severity === 'error').length, 'new error'],
         [introduced.filter(d => d.severity === 'warning').length, 'new warning'],
         [introduced.filter(d => d.severity !== 'error' && d.severity !== 'warning').length, 'new note']
-    ].filter(([n]) => (n as number) > 0).map(([n, word]) => plural(n as number, word as string));
+    ] as Array<[number, string]>).filter(([n]) => n > 0).map(([n, word]) => plural(n, word));
     if (resolved.length > 0) diagnostics.push(diagnostics.length > 0 ? `${resolved.length} resolved` : `${plural(resolved.length, 'diagnostic')} resolved`);
     if (diagnostics.length > 0) groups.push(diagnostics.join(', '));
 
@@ -155,6 +155,7 @@ interface Rows {
     assignments: string[][];
     releases: string[][];
     forecasts: string[][];
+    planMoves: string[][];
 }
 
 function rows(product: ProductDiff, name: (name: string) => string, title: (item: { name: string; title: string | null }) => string, text: (s: string) => string): Rows {
@@ -184,7 +185,8 @@ function rows(product: ProductDiff, name: (name: string) => string, title: (item
             pairText(f.breakEvenMonth, String),
             pairText(f.cumulativeBreakEvenMonth, String),
             f.inputs.length > 0 ? text(f.inputs.map(inputText).join(', ')) : '–'
-        ])
+        ]),
+        planMoves: (product.planMoves ?? []).map(m => [name(m.feature), m.from ? name(m.from) : 'unplanned', m.to ? name(m.to) : 'unplanned'])
     };
 }
 
@@ -195,14 +197,14 @@ const RELEASE_ALIGN = ['left', 'left', 'right', 'right', 'left'] as const;
 const FORECAST_HEADERS = ['Forecast', 'Revenue', 'Profit', 'Margin', 'Break-even month', 'Cumulative break-even', 'Changed inputs'];
 const FORECAST_ALIGN = ['left', 'right', 'right', 'right', 'right', 'right', 'left'] as const;
 const DIAGNOSTIC_HEADERS = ['', 'Where', 'Severity', 'Code', 'Message'];
+const PLAN_MOVE_HEADERS = ['Feature', 'From', 'To'];
 
 function featureHeaders(product: ProductDiff): string[] {
     return ['Feature', 'Rank', methodLabel(product.method), 'Changed inputs', 'Why'];
 }
 
-function productHeading(product: ProductDiff): string {
-    const change = product.change === 'changed' ? '' : ` (${product.change})`;
-    return `${product.title ?? product.name}${product.title ? ` (${product.name})` : ''}${change} · ranked by ${methodLabel(product.method)}`;
+function productHeading(product: ProductDiff, title: (item: { name: string; title: string | null }) => string): string {
+    return `${title(product)}${product.change === 'changed' ? '' : ` (${product.change})`} · ranked by ${methodLabel(product.method)}`;
 }
 
 function diagnosticRows(report: DiffReport, where: (d: DiagnosticEntry) => string, code: (s: string) => string, text: (s: string) => string): string[][] {
@@ -215,8 +217,9 @@ export function diffText(report: DiffReport): string[] {
     const lines = [`${report.base} → ${report.head}: ${diffSummary(report)}`];
     const same = (s: string) => s;
     for (const product of report.products) {
-        const r = rows(product, same, item => (item.title ? `${item.name} (${item.title})` : item.name), same);
-        lines.push('', productHeading(product));
+        const title = (item: { name: string; title: string | null }) => (item.title ? `${item.name} (${item.title})` : item.name);
+        const r = rows(product, same, title, same);
+        lines.push('', productHeading(product, title));
         for (const change of product.scoring) lines.push(`Scoring: ${inputText(change)}`);
         const section = (heading: string, headers: string[], body: string[][], align: readonly ('left' | 'right')[]) => {
             if (body.length > 0) lines.push('', heading, ...textTable(headers, body, align));
@@ -226,9 +229,7 @@ export function diffText(report: DiffReport): string[] {
         section('Release, status and MoSCoW', ASSIGNMENT_HEADERS, r.assignments, ['left', 'left', 'left', 'left']);
         section('Releases', RELEASE_HEADERS, r.releases, RELEASE_ALIGN);
         section('Forecasts', FORECAST_HEADERS, r.forecasts, FORECAST_ALIGN);
-        if (product.planMoves && product.planMoves.length > 0) {
-            lines.push('', 'New plan moves', ...product.planMoves.map(m => `  ${m.feature}: ${m.from ?? 'unplanned'} → ${m.to ?? 'unplanned'}`));
-        }
+        section('New plan moves', PLAN_MOVE_HEADERS, r.planMoves, ['left', 'left', 'left']);
     }
     const diagnostics = diagnosticRows(report, d => `${d.file}:${d.line}:${d.column}`, same, same);
     if (diagnostics.length > 0) lines.push('', 'Diagnostics', ...textTable(DIAGNOSTIC_HEADERS, diagnostics, ['left', 'left', 'left', 'left', 'left']));
@@ -241,8 +242,7 @@ export function diffMarkdown(report: DiffReport): string[] {
     const title = (item: { name: string; title: string | null }) => (item.title ? `${escapeMarkdown(item.title)} (${codeName(item.name)})` : codeName(item.name));
     for (const product of report.products) {
         const r = rows(product, codeName, title, escapeMarkdown);
-        const change = product.change === 'changed' ? '' : ` (${product.change})`;
-        lines.push('', `### ${product.title ? `${escapeMarkdown(product.title)} (${codeName(product.name)})` : codeName(product.name)}${change} · ranked by ${methodLabel(product.method)}`);
+        lines.push('', `### ${productHeading(product, title)}`);
         for (const change of product.scoring) lines.push('', `Scoring: ${escapeMarkdown(inputText(change))}`);
         const section = (heading: string, headers: string[], body: string[][], align?: readonly ('left' | 'right')[], more?: string) => {
             if (body.length > 0) lines.push('', `**${heading}**`, '', ...markdownTable(headers, body, align), ...(more ? ['', more] : []));
@@ -252,9 +252,7 @@ export function diffMarkdown(report: DiffReport): string[] {
         section('Release, status and MoSCoW', ASSIGNMENT_HEADERS, r.assignments.slice(0, MARKDOWN_ROWS), undefined, more(r.assignments.length));
         section('Releases', RELEASE_HEADERS, r.releases, RELEASE_ALIGN);
         section('Forecasts', FORECAST_HEADERS, r.forecasts, FORECAST_ALIGN);
-        if (product.planMoves && product.planMoves.length > 0) {
-            section('New plan moves', ['Feature', 'From', 'To'], product.planMoves.map(m => [codeName(m.feature), m.from ? codeName(m.from) : 'unplanned', m.to ? codeName(m.to) : 'unplanned']));
-        }
+        section('New plan moves', PLAN_MOVE_HEADERS, r.planMoves);
     }
     const diagnostics = diagnosticRows(report, d => escapeMarkdown(`${d.file}:${d.line}`), codeName, escapeMarkdown);
     if (diagnostics.length > 0) lines.push('', '### Diagnostics', '', ...markdownTable(DIAGNOSTIC_HEADERS, diagnostics.slice(0, MARKDOWN_ROWS)));

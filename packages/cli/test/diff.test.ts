@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { forecast } from '@product-spec/language';
 import { buildSide } from '../src/diff-side.js';
+import { diffMarkdown } from '../src/diff-format.js';
 import { run, runBinary } from './helpers.js';
 
 // Real git repositories in temporary folders. Git is run with a fixed identity and dates and
@@ -293,6 +294,22 @@ describe('product-spec diff', () => {
         assert.deepEqual(lines.slice(others + 104, others + 107), ['', '…and 2 more; `--format json` lists every one.', '']);
         const json = JSON.parse((await run(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], dir)).stdout);
         assert.equal(json.products[0].features.length, 103);
+    });
+
+    it('shows a change of the scoring method and the plan\'s new moves (once a planner is wired)', () => {
+        const lines = diffMarkdown({
+            base: 'abc1234', head: 'working tree', diagnostics: { introduced: [], resolved: [] },
+            products: [{
+                name: 'p', features: [], releases: [], forecasts: [], change: 'changed', title: null, method: 'wsjf', assignments: [],
+                scoring: [{ property: 'scoring.method', from: 'rice', to: 'wsjf' }],
+                planMoves: [{ feature: 'a', from: 'r1', to: null }, { feature: 'b', from: null, to: 'r2' }]
+            }]
+        });
+        assert.deepEqual(lines, [
+            'scoring.method rice → wsjf; 2 new plan moves in p', '', 'Compared `abc1234` → working tree.', '',
+            '### `p` · ranked by WSJF', '', 'Scoring: scoring.method rice → wsjf', '',
+            '**New plan moves**', '', '| Feature | From | To |', '| --- | --- | --- |', '| `a` | `r1` | unplanned |', '| `b` | unplanned | `r2` |'
+        ]);
     });
 
     it('refuses an unknown revision, a path given as a revision and a third revision (exit 2, one sentence)', async () => {
