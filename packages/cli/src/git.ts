@@ -17,8 +17,6 @@ export interface Repository {
     readonly root: string;
     /** The folder that relative paths start from. */
     readonly cwd: string;
-    /** `cwd` relative to `root`, with `/`, ending in `/` (empty at the top). */
-    readonly prefix: string;
 }
 
 /** A commit: its full hash and a short one for people (7 characters, more when ambiguous). */
@@ -60,17 +58,16 @@ function complaint(result: GitResult): string {
 
 /** The repository whose work tree holds `cwd`; a usage error outside one. */
 export async function openRepository(cwd: string = process.cwd()): Promise<Repository> {
-    const result = await git(cwd, ['rev-parse', '--show-toplevel', '--show-prefix']);
+    const result = await git(cwd, ['rev-parse', '--show-toplevel']);
     if (result.code !== 0) {
         throw new UsageError(`${cwd} is not inside a git repository's work tree; diff compares git revisions, so run it in one.`);
     }
-    const [root, prefix = ''] = result.stdout.toString('utf8').split('\n');
-    return { root, cwd, prefix };
+    return { root: result.stdout.toString('utf8').replace(/\n$/, ''), cwd };
 }
 
 /** The commit a revision names (`HEAD`, `main`, `origin/main`, `3f2a9c1`, `v1.2~3`); a usage error if none. */
 export async function resolveCommit(repo: Repository, revision: string): Promise<Commit> {
-    const result = await git(repo.cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
+    const result = await git(repo.cwd, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]);
     if (result.code !== 0) {
         throw new UsageError(`Unknown revision '${revision}': git has no commit by that name${revision === 'HEAD' ? ' (the repository has no commit yet)' : ''}.`);
     }

@@ -2,11 +2,11 @@ import { diffSnapshots, type DiffReport } from '@product-spec/language';
 import { existsSync } from 'node:fs';
 import { parseArgs } from '../args.js';
 import { diffMarkdown, diffText } from '../diff-format.js';
+import { buildSide } from '../diff-side.js';
 import { UsageError } from '../errors.js';
+import type { SpecText } from '../files.js';
 import { openRepository, resolveCommit, specFilesAt, type Commit, type Repository } from '../git.js';
 import type { Output } from '../output.js';
-import { buildSide } from '../diff-side.js';
-import type { SpecText } from '../files.js';
 import { readSpecFiles } from '../workspace.js';
 import { reportSpecErrors } from './rank.js';
 
