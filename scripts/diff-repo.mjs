@@ -2,14 +2,15 @@
 // Makes a git repository holding a large generated workspace in two commits, to measure
 // `product-spec diff` (nothing is downloaded; the repository is local).
 //
-//   node scripts/diff-repo.mjs DIR [FEATURES=10000] [FILES=100]
+//   node scripts/diff-repo.mjs DIR [FEATURES=10000] [FILES=100]     (DIR new or empty)
+//   cd DIR && time npx product-spec diff HEAD~1 HEAD --format markdown -- specs
 //
 // Commit 1: one product `big` over FILES files with FEATURES features (each requires an
 // earlier one, is requested, released and scored), ten releases and a forecast.
 // Commit 2: a hundred reaches raised, a new prerequisite, ten features moved to another
 // release, one feature added and one removed, the forecast's churn changed.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [dir, featuresArg = '10000', filesArg = '100'] = process.argv.slice(2);
@@ -65,7 +66,10 @@ const env = {
     GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'bench@example.com', GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z'
 };
 const git = (...args) => execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, env, stdio: 'pipe' });
-rmSync(dir, { recursive: true, force: true });
+if (existsSync(dir) && readdirSync(dir).length > 0) {
+    console.error(`${dir} is not empty: give a new or empty folder.`);
+    process.exit(2);
+}
 mkdirSync(dir, { recursive: true });
 git('init', '-q', '-b', 'main');
 write(1);
