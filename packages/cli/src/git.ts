@@ -84,7 +84,10 @@ export async function resolveCommit(repo: Repository, revision: string): Promise
  * contributes no file.
  */
 export async function specFilesAt(repo: Repository, commit: Commit, paths: readonly string[]): Promise<SpecText[]> {
-    const listing = await git(repo.root, ['ls-tree', '-r', '-z', '--full-tree', commit.hash]);
+    const targets = paths.map(given => ({ given, inRepo: repoPath(repo, given) }));
+    // Only the paths' part of the tree is listed (all of it when a path is the top folder).
+    const limit = targets.some(t => t.inRepo === '') ? [] : ['--', ...targets.map(t => t.inRepo)];
+    const listing = await git(repo.root, ['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', commit.hash, ...limit]);
     if (listing.code !== 0) throw new Error(`git ls-tree ${commit.short} failed: ${complaint(listing)}`);
     const blobs: Array<{ path: string; oid: string }> = [];
     for (const entry of listing.stdout.toString('utf8').split('\0')) {
@@ -98,8 +101,7 @@ export async function specFilesAt(repo: Repository, commit: Commit, paths: reado
 
     const found: Array<{ file: SpecFile; oid: string }> = [];
     const seen = new Set<string>();
-    for (const given of paths) {
-        const inRepo = repoPath(repo, given);
+    for (const { given, inRepo } of targets) {
         for (const blob of blobs) {
             let display: string;
             if (blob.path === inRepo) {
