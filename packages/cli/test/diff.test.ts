@@ -247,6 +247,14 @@ describe('product-spec diff', () => {
         assert.equal(git(dir, '--no-optional-locks', 'status', '--porcelain=v1', '-uall'), status);
     });
 
+    it('takes paths relative to the current folder, files and folders alike, at both revisions', async () => {
+        const result = await run(['diff', 'HEAD~1', 'HEAD', '--format', 'json', '--', path.join('..', 'product.product'), '.'], path.join(repo, 'specs', 'backlog'));
+        assert.equal(result.code, 0);
+        const { introduced, resolved } = JSON.parse(result.stdout).diagnostics;
+        assert.deepEqual([...introduced, ...resolved].map((d: { file: string; code: string }) => `${d.file} ${d.code}`),
+            [`${path.join('..', 'product.product')} over-capacity`, `${['.', 'features.product'].join(path.sep)} unresolved-reference`]);
+    });
+
     it('says when nothing changed (exit 0)', async () => {
         const result = await run(['diff', '--format', 'markdown'], repo);
         assert.equal(result.code, 0);
