@@ -36,7 +36,11 @@ export async function readSpecFiles(paths: readonly string[]): Promise<SpecText[
 export async function buildSpecWorkspace(files: readonly SpecText[]): Promise<LoadedWorkspace> {
     const sources = files.map(file => ({ uri: URI.file(file.absolute), text: file.text }));
     const { shared, ProductSpec } = createProductSpecServices(NodeFileSystem);
-    const documents = await buildWorkspace(shared, sources);
+    return loadedWorkspace(files, ProductSpec, await buildWorkspace(shared, sources));
+}
+
+/** A built workspace as the commands read it: `documents[i]` is the document of `files[i]`. */
+export function loadedWorkspace(files: readonly SpecText[], services: ProductSpecServices, documents: LangiumDocument[]): LoadedWorkspace {
     const diagnostics: FileDiagnostic[] = [];
     documents.forEach((document, index) => {
         const sorted = [...(document.diagnostics ?? [])].sort((a, b) =>
@@ -46,10 +50,10 @@ export async function buildSpecWorkspace(files: readonly SpecText[]): Promise<Lo
         for (const diagnostic of sorted) diagnostics.push({ file: files[index], diagnostic });
     });
     return {
-        files: [...files], services: ProductSpec, documents, diagnostics,
+        files: [...files], services, documents, diagnostics,
         errors: diagnostics.filter(d => d.diagnostic.severity === 1).length,
         warnings: diagnostics.filter(d => d.diagnostic.severity === 2).length,
-        model: ProductSpec.model.ModelService.model
+        model: services.model.ModelService.model
     };
 }
 

@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { forecast } from '@product-spec/language';
-import { buildSide } from '../src/diff-side.js';
+import { buildSides, sideOf } from '../src/diff-sides.js';
+import { buildSpecWorkspace } from '../src/workspace.js';
 import { diffMarkdown } from '../src/diff-format.js';
-import { run, runBinary } from './helpers.js';
+import { examples, run, runBinary } from './helpers.js';
 
 // Real git repositories in temporary folders. Git is run with a fixed identity and dates and
 // without the machine's configuration, so that the tests depend on nothing but git itself.
@@ -333,14 +334,38 @@ describe('product-spec diff', () => {
         assert.equal(unknown.stdout + asPath.stdout + three.stdout, '');
     });
 
-    it('builds a side in a worker thread exactly as in this one (large workspaces are built that way)', async () => {
-        const files = [
-            { display: 'product.product', absolute: path.join(tmpdir(), 'product.product'), text: PRODUCT('2%') },
-            { display: 'features.product', absolute: path.join(tmpdir(), 'features.product'), text: FEATURES_1 }
-        ];
-        const here = await buildSide(files, false);
-        assert.equal(here.errors, 1);
-        assert.deepEqual(await buildSide(files, true), here);
+    it('updates the workspace from BASE to HEAD in place, with the result of a fresh build of HEAD', async () => {
+        const file = (name: string, text: string) => ({ display: name, absolute: path.join(tmpdir(), 'shop', name), text });
+        const extra = 'product shop {\n  metric lonely "Lonely" { baseline 1 current 2 target 3 by 2027-01-01 }\n}\n';
+        const added = 'product shop {\n  feature n "New" { requestedBy pm, nobody rice { reach 2 impact high confidence 100% effort 1 } }\n}\n';
+        const base = [file('product.product', PRODUCT('2%')), file('features.product', FEATURES_1), file('extra.product', extra)];
+        const head = [file('product.product', PRODUCT('5%')), file('features.product', FEATURES_2), file('added.product', added)];
+        const sides = await buildSides(base, head);
+        assert.deepEqual(sides.base, sideOf(await buildSpecWorkspace(base)));
+        assert.deepEqual(sides.head, sideOf(await buildSpecWorkspace(head)));
+        assert.equal(sides.head.errors, 1);
+        const same = await buildSides(head, head);
+        assert.equal(same.head, same.base, 'when no file differs, one build serves both sides');
+    });
+
+    it('updated in place, the examples give what a fresh build gives, edit after edit', async () => {
+        const names = ['acme/business.product', 'acme/customers.product', 'acme/features.product', 'acme/goals.product', 'acme/product.product',
+            'acme/roadmap.product', 'acme/stakeholders.product', 'portfolio/notes.product', 'portfolio/shared.product', 'portfolio/sync.product'];
+        const base = names.map(name => ({ display: name, absolute: path.join(examples, name), text: readFileSync(path.join(examples, name), 'utf8') }));
+        const edit = (name: string, change: (text: string) => string) => base.map(f => (f.display === name ? { ...f, text: change(f.text) } : f));
+        const edits = {
+            'a raised reach': edit('acme/features.product', t => t.replace('reach 4000', 'reach 6000')),
+            'a feature deleted': edit('acme/features.product', t => t.replace(/feature ai_insights[^}]*\}[^}]*\}/, '')),
+            'a stakeholder renamed': edit('acme/stakeholders.product', t => t.replace('stakeholder priya ', 'stakeholder priyanka ')),
+            'a syntax error': edit('acme/features.product', t => t.replace('moscow must', 'moscow must {')),
+            'the releases file removed': base.filter(f => f.display !== 'acme/roadmap.product'),
+            'a file added': [...base, { display: 'acme/more.product', absolute: path.join(examples, 'acme/more.product'), text: 'product acme {\n  feature sso2 "More" { requires auth requestedBy priya }\n}\n' }]
+        };
+        for (const [what, head] of Object.entries(edits)) {
+            const sides = await buildSides(base, head);
+            assert.notDeepEqual(sides.head.snapshot, sides.base.snapshot, `${what} changes something`);
+            assert.deepEqual(sides.head, sideOf(await buildSpecWorkspace(head)), what);
+        }
     });
 
     it('outside a git repository exits 2 with one sentence (the real executable)', () => {

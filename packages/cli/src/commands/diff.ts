@@ -2,7 +2,7 @@ import { diffSnapshots, type DiffReport } from '@product-spec/language';
 import { existsSync } from 'node:fs';
 import { parseArgs } from '../args.js';
 import { diffMarkdown, diffText } from '../diff-format.js';
-import { buildSide } from '../diff-side.js';
+import { buildSides } from '../diff-sides.js';
 import { UsageError } from '../errors.js';
 import type { SpecText } from '../files.js';
 import { openRepository, resolveCommit, specFilesAt, type Commit, type Repository } from '../git.js';
@@ -49,14 +49,9 @@ export async function diffCommand(argv: readonly string[], out: Output): Promise
     if (baseFiles.length === 0 && headFiles.length === 0) {
         throw new UsageError(`No .product files found in ${paths.join(', ')} at ${label(base)} or ${label(head)}.`);
     }
-    // Each side has services of its own. A large BASE is built in a worker while HEAD is built
-    // here; when no spec file differs, one build serves both.
-    const building = sameFiles(baseFiles, headFiles) ? undefined : buildSide(baseFiles);
-    building?.catch(() => { /* awaited below */ });
-    const headSide = await buildSide(headFiles, false);
-    const baseSide = building ? await building : headSide;
-    print(diffSnapshots(label(base), baseSide.snapshot, label(head), headSide.snapshot), format, out);
-    return reportSpecErrors(headSide.errors, out);
+    const sides = await buildSides(baseFiles, headFiles);
+    print(diffSnapshots(label(base), sides.base.snapshot, label(head), sides.head.snapshot), format, out);
+    return reportSpecErrors(sides.head.errors, out);
 }
 
 function print(report: DiffReport, format: string, out: Output): void {
@@ -84,8 +79,4 @@ async function commitOf(repo: Repository, revision: string): Promise<Commit> {
 /** The working tree's files are found on disk as by every command; a commit's are read from git. */
 async function filesAt(repo: Repository, side: Side, paths: readonly string[]): Promise<SpecText[]> {
     return 'workingTree' in side ? readSpecFiles(paths) : specFilesAt(repo, side.commit, paths);
-}
-
-function sameFiles(a: readonly SpecText[], b: readonly SpecText[]): boolean {
-    return a.length === b.length && a.every((file, i) => file.display === b[i].display && file.text === b[i].text);
 }
