@@ -8,9 +8,10 @@ import type { Method, ProductModel, WorkspaceModel } from './types.js';
  * CLI from git revisions, the language server from its open workspace and a revision).
  *
  * Each side is first reduced to a snapshot, plain data holding what the comparison reads,
- * so that a side can be computed elsewhere (another thread, an earlier request) and compared
- * later; then the snapshots are compared in time linear in their size (plus the names of
- * the features that passed or fell behind each feature that moved for others' reasons).
+ * so that one workspace can be built at BASE, reduced, then updated to HEAD (as the CLI
+ * does), or a side kept from an earlier request; then the snapshots are compared in time
+ * linear in their size (plus the names of the features that passed or fell behind each
+ * feature that moved for others' reasons).
  */
 
 /** A diagnostic as `validate --format json` gives it. */
