@@ -249,7 +249,8 @@ function changeOf(before: unknown, after: unknown): DiffChange {
 
 function diffProduct(before: ProductSnapshot | undefined, after: ProductSnapshot | undefined): ProductDiff | undefined {
     const either = (after ?? before)!;
-    const features = diffFeatures(before?.features ?? [], after?.features ?? []);
+    const pairs = pairByName(before?.features ?? [], after?.features ?? []);
+    const features = diffFeatures(pairs, before?.features ?? [], after?.features ?? []);
     const releases: ReleaseDiff[] = [];
     for (const [b, a] of pairByName(before?.releases ?? [], after?.releases ?? [])) {
         const entry: ReleaseDiff = {
@@ -284,7 +285,7 @@ function diffProduct(before: ProductSnapshot | undefined, after: ProductSnapshot
         if (entry.change !== 'changed' || resultChanged) forecasts.push(entry);
     }
     const assignments: AssignmentChange[] = [];
-    for (const [b, a] of pairByName(before?.features ?? [], after?.features ?? [])) {
+    for (const [b, a] of pairs) {
         if (!b || !a) continue;
         for (const property of ['release', 'status', 'moscow'] as const) {
             const from = b.inputs.values[property] ?? null;
@@ -341,11 +342,11 @@ function inputChanges(before: FeatureInputs, after: FeatureInputs): InputChange[
 /** Inputs that decide a rank besides the score: status (ranked or not), MoSCoW and effort (ties), requires (order). */
 const RANK_INPUTS: ReadonlySet<string> = new Set(['status', 'moscow', 'requires']);
 
-function diffFeatures(base: readonly FeatureSnapshot[], head: readonly FeatureSnapshot[]): FeatureDiff[] {
+function diffFeatures(pairs: ReadonlyArray<[FeatureSnapshot | undefined, FeatureSnapshot | undefined]>, base: readonly FeatureSnapshot[], head: readonly FeatureSnapshot[]): FeatureDiff[] {
     const result: FeatureDiff[] = [];
     /** Features whose rank changed for others' reasons: their names are filled in after the pass. */
     const moved = new Map<string, FeatureDiff>();
-    for (const [b, a] of pairByName(base, head)) {
+    for (const [b, a] of pairs) {
         const either = (a ?? b)!;
         const rank: BaseHead<number | null> = [b?.rank ?? null, a?.rank ?? null];
         const score: BaseHead<number | null> = [b?.score ?? null, a?.score ?? null];
@@ -395,30 +396,37 @@ function ranks(features: readonly FeatureSnapshot[]): Map<string, number> {
 
 /**
  * For each wanted feature: the features ranked above it in `order` that are not ranked above
- * it by `otherRanks` (lower there, unranked or absent), in `order`'s rank order. One pass
- * over `order`, keeping the features passed so far sorted by their other rank, so that
- * those below the wanted feature's other rank are a tail of that list: the time is the
- * size of the lists returned plus a binary search and an array insertion per feature,
- * not n² comparisons.
+ * it by `otherRanks` (lower there, unranked or absent), in `order`'s rank order. A segment
+ * tree holds the largest other rank of each span of `order`, so a query descends only into
+ * spans holding an answer: O((answers + 1) log n) each, not a scan of everything above.
  */
 function overtaken(order: readonly FeatureSnapshot[], otherRanks: ReadonlyMap<string, number>, wanted: ReadonlyMap<string, unknown>): Map<string, string[]> {
+    const n = order.length;
+    let size = 1;
+    while (size < n) size <<= 1;
+    const largest = new Float64Array(2 * size).fill(-Infinity);
+    for (let i = 0; i < n; i++) largest[size + i] = otherRanks.get(order[i].name) ?? Infinity;
+    for (let node = size - 1; node >= 1; node--) largest[node] = Math.max(largest[2 * node], largest[2 * node + 1]);
     const result = new Map<string, string[]>();
-    const keys: number[] = [];
-    const positions: number[] = [];
-    order.forEach((feature, position) => {
-        const otherRank = otherRanks.get(feature.name) ?? Infinity;
-        let low = 0;
-        let high = keys.length;
-        while (low < high) {
+    for (let position = 0; position < n; position++) {
+        const { name } = order[position];
+        if (!wanted.has(name)) continue;
+        const own = largest[size + position];
+        const found: string[] = [];
+        // The spans [low, high) before `position` whose largest other rank is below `own`'s, left to right.
+        const visit = (node: number, low: number, high: number): void => {
+            if (low >= position || largest[node] <= own) return;
+            if (high - low === 1) {
+                found.push(order[low].name);
+                return;
+            }
             const middle = (low + high) >> 1;
-            if (keys[middle] <= otherRank) low = middle + 1; else high = middle;
-        }
-        if (wanted.has(feature.name)) {
-            result.set(feature.name, positions.slice(low).sort((x, y) => x - y).map(p => order[p].name));
-        }
-        keys.splice(low, 0, otherRank);
-        positions.splice(low, 0, position);
-    });
+            visit(2 * node, low, middle);
+            visit(2 * node + 1, middle, high);
+        };
+        visit(1, 0, size);
+        result.set(name, found);
+    }
     return result;
 }
 
