@@ -2,24 +2,26 @@
 // Makes a git repository holding a large generated workspace in two commits, to measure
 // `product-spec diff` (nothing is downloaded; the repository is local).
 //
-//   node scripts/diff-repo.mjs DIR [FEATURES=10000] [FILES=100]     (DIR new or empty)
+//   node scripts/diff-repo.mjs DIR [FEATURES=10000] [FILES=100] [CHANGED=FILES]   (DIR new or empty)
 //   cd DIR && time npx product-spec diff HEAD~1 HEAD --format markdown -- specs
 //
 // Commit 1: one product `big` over FILES files with FEATURES features (each requires an
 // earlier one, is requested, released and scored), ten releases and a forecast.
-// Commit 2: a hundred reaches raised, a new prerequisite, ten features moved to another
-// release, one feature added and one removed, the forecast's churn changed.
+// Commit 2: every hundredth reach raised and every thousandth feature moved to another
+// release (in the first CHANGED files only), a new prerequisite and a new top feature (in
+// the last file), one feature removed (in the first), the forecast's churn changed.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const [dir, featuresArg = '10000', filesArg = '100'] = process.argv.slice(2);
+const [dir, featuresArg = '10000', filesArg = '100', changedArg = filesArg] = process.argv.slice(2);
 if (!dir) {
     console.error('usage: node scripts/diff-repo.mjs DIR [FEATURES=10000] [FILES=100]');
     process.exit(2);
 }
 const n = Number(featuresArg);
 const fileCount = Number(filesArg);
+const changedFiles = Number(changedArg);
 
 function feature(i, { reach, release, requires, skip }) {
     if (skip) return [];
@@ -46,9 +48,10 @@ function write(version) {
             let release = Math.floor((i * 10) / n);
             let skip = false;
             if (version === 2) {
-                if (i % 100 === 7) reach += 500;
+                const touched = file < changedFiles;
+                if (touched && i % 100 === 7) reach += 500;
                 if (i === n - 1) requires.push('f3');
-                if (i % 1000 === 11) release = (release + 1) % 10;
+                if (touched && i % 1000 === 11) release = (release + 1) % 10;
                 if (i === 5) skip = true;
             }
             lines.push(...feature(i, { reach, release, requires, skip }));
@@ -78,4 +81,4 @@ git('commit', '-q', '-m', 'base');
 write(2);
 git('add', '-A');
 git('commit', '-q', '-m', 'head');
-console.log(`${dir}: ${n} features in ${fileCount} files, commits HEAD~1 and HEAD`);
+console.log(`${dir}: ${n} features in ${fileCount} files (${Math.min(changedFiles, fileCount)} changed, and the last), commits HEAD~1 and HEAD`);
