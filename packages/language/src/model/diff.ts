@@ -339,7 +339,7 @@ function inputChanges(before: FeatureInputs, after: FeatureInputs): InputChange[
     return changes;
 }
 
-/** Inputs that decide a rank besides the score: status (ranked or not), MoSCoW and effort (ties), requires (order). */
+/** Inputs that decide a rank besides the score: status (ranked or not), MoSCoW (ties), requires (order); effort is compared as the ties read it. */
 const RANK_INPUTS: ReadonlySet<string> = new Set(['status', 'moscow', 'requires']);
 
 function diffFeatures(pairs: ReadonlyArray<[FeatureSnapshot | undefined, FeatureSnapshot | undefined]>, base: readonly FeatureSnapshot[], head: readonly FeatureSnapshot[]): FeatureDiff[] {
