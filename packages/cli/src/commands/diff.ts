@@ -1,6 +1,6 @@
 import { diffSnapshots, type DiffReport } from '@product-spec/language';
 import { existsSync } from 'node:fs';
-import { parseArgs } from '../args.js';
+import type { CommandInput } from '../arguments.js';
 import { diffMarkdown, diffText } from '../diff-format.js';
 import { buildSides } from '../diff-sides.js';
 import { UsageError } from '../errors.js';
@@ -10,33 +10,14 @@ import type { Output } from '../output.js';
 import { readSpecFiles } from '../workspace.js';
 import { reportSpecErrors } from './rank.js';
 
-export const diffHelp = `Usage: product-spec diff [BASE [HEAD]] [--format text|json|markdown] [-- PATH...]
-
-What changed between two git revisions and why: features added and removed, scores with
-every input that changed, ranks with their cause (own-score, inherited, others),
-release, status and MoSCoW changes, release loads and capacity, forecasts, and the
-diagnostics introduced and resolved.
-
-BASE defaults to HEAD; HEAD defaults to the working tree (the files on disk). The PATHs
-(default .) are searched at each revision as by the other commands; revisions are read
-from git's object store, so nothing is checked out and the working tree is not touched.
---format markdown is a pull-request comment: a summary line, then tables.
-
-Exit codes: 0 (whether or not anything changed), 1 when HEAD has errors, 2 usage (not
-inside a git repository, unknown revision).`;
-
 /** A side of the comparison: a commit, or the working tree. */
 type Side = { commit: Commit } | { workingTree: true };
 
-export async function diffCommand(argv: readonly string[], out: Output): Promise<number> {
-    // The command line: options and up to two revisions, then `--` and the paths.
-    const separator = argv.indexOf('--');
-    const { positionals: revisions, options } = parseArgs('diff', separator < 0 ? argv : argv.slice(0, separator), {
-        format: { value: true, choices: ['text', 'json', 'markdown'] }
-    });
-    const given = separator < 0 ? [] : argv.slice(separator + 1);
-    const paths = given.length > 0 ? given : ['.'];
-    const format = (options.get('format') as string | undefined) ?? 'text';
+export async function run({ positionals, options, afterDoubleDash }: CommandInput, out: Output): Promise<number> {
+    // Up to two revisions, then `--` and the paths.
+    const revisions = positionals.slice(0, positionals.length - afterDoubleDash.length);
+    const paths = afterDoubleDash.length > 0 ? afterDoubleDash : ['.'];
+    const format = (options.format as string | undefined) ?? 'text';
     if (revisions.length > 2) {
         throw new UsageError(`diff takes at most two revisions (BASE and HEAD), not ${revisions.length}; put paths after --, as in 'product-spec diff main -- specs'.`);
     }
