@@ -13,6 +13,14 @@ export interface FeatureInputs {
     readonly requires: readonly string[];
 }
 
+/**
+ * A number as written: the value an input's score reads. (When inputs may be ranges,
+ * `lo..hi`, this is where a range gives its mean, or the range itself.)
+ */
+function written(value: number | undefined): InputValue {
+    return value ?? null;
+}
+
 /** Inputs held as fractions and shown as percents. */
 export const PERCENT_INPUTS: ReadonlySet<string> = new Set(['rice.confidence', 'growth', 'churn']);
 
@@ -28,25 +36,25 @@ export function featureInputs(feature: FeatureModel): FeatureInputs {
         (other.product === feature.product ? other.name : `${other.product.name}.${other.name}`);
     return {
         values: {
-            'rice.reach': rice?.reach ?? null,
+            'rice.reach': written(rice?.reach),
             'rice.impact': rice?.impactWord ?? rice?.impactNumber ?? null,
-            'rice.confidence': rice?.confidence ?? null,
-            'rice.effort': rice?.effort ?? null,
-            'effort': feature.node.effort ?? null,
-            'ice.impact': ice?.impact ?? null,
-            'ice.confidence': ice?.confidence ?? null,
-            'ice.ease': ice?.ease ?? null,
-            'wsjf.value': wsjf?.value ?? null,
-            'wsjf.criticality': wsjf?.criticality ?? null,
-            'wsjf.risk': wsjf?.risk ?? null,
-            'wsjf.size': wsjf?.size ?? null,
+            'rice.confidence': written(rice?.confidence),
+            'rice.effort': written(rice?.effort),
+            'effort': written(feature.node.effort),
+            'ice.impact': written(ice?.impact),
+            'ice.confidence': written(ice?.confidence),
+            'ice.ease': written(ice?.ease),
+            'wsjf.value': written(wsjf?.value),
+            'wsjf.criticality': written(wsjf?.criticality),
+            'wsjf.risk': written(wsjf?.risk),
+            'wsjf.size': written(wsjf?.size),
             'kano': feature.node.kano ?? null,
-            'kano.must': kanoSurvey?.must ?? null,
-            'kano.performance': kanoSurvey?.performance ?? null,
-            'kano.attractive': kanoSurvey?.attractive ?? null,
-            'kano.indifferent': kanoSurvey?.indifferent ?? null,
-            'kano.reverse': kanoSurvey?.reverse ?? null,
-            'kano.questionable': kanoSurvey?.questionable ?? null,
+            'kano.must': written(kanoSurvey?.must),
+            'kano.performance': written(kanoSurvey?.performance),
+            'kano.attractive': written(kanoSurvey?.attractive),
+            'kano.indifferent': written(kanoSurvey?.indifferent),
+            'kano.reverse': written(kanoSurvey?.reverse),
+            'kano.questionable': written(kanoSurvey?.questionable),
             'opportunity': feature.opportunity,
             'moscow': feature.moscow ?? null,
             'status': feature.status,
@@ -60,13 +68,13 @@ export function featureInputs(feature: FeatureModel): FeatureInputs {
 export function forecastInputs(forecast: ForecastModel): Readonly<Record<string, InputValue>> {
     const node = forecast.node;
     return {
-        'months': node.months ?? null,
-        'price': node.price ?? null,
-        'customers': node.customers ?? null,
-        'growth': node.growth ?? null,
-        'churn': node.churn ?? null,
-        'cost.fixed': node.fixedCost ?? null,
-        'cost.variable': node.variableCost ?? null
+        'months': written(node.months),
+        'price': written(node.price),
+        'customers': written(node.customers),
+        'growth': written(node.growth),
+        'churn': written(node.churn),
+        'cost.fixed': written(node.fixedCost),
+        'cost.variable': written(node.variableCost)
     };
 }
 
