@@ -19,6 +19,8 @@ export interface OptionSpec {
 export interface CommandInput {
     readonly positionals: string[];
     readonly options: Readonly<Record<string, string | boolean | undefined>>;
+    /** The positionals after `--` (also the last of `positionals`): `diff` takes revisions before it, paths after. */
+    readonly afterDoubleDash: string[];
 }
 
 /**
@@ -48,7 +50,9 @@ export function readArguments(command: string, argv: readonly string[], specs: R
             throw new UsageError(`Option --${name} must be one of ${choices.join(', ')}, not '${value}'.`);
         }
     }
-    return { positionals: parsed.positionals, options: parsed.values as Record<string, string | boolean | undefined> };
+    const terminator = parsed.tokens?.find(token => token.kind === 'option-terminator');
+    const afterDoubleDash = terminator ? parsed.tokens!.filter(token => token.kind === 'positional' && token.index > terminator.index).map(token => (token as { value: string }).value) : [];
+    return { positionals: parsed.positionals, options: parsed.values as Record<string, string | boolean | undefined>, afterDoubleDash };
 }
 
 function explain(command: string, error: Error & { code?: string }, specs: Readonly<Record<string, OptionSpec>>): string {

@@ -73,6 +73,21 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
         exitCodes: '0; with --check, 1 when a file differs or is missing; 2 when DIR holds a\nfile of that name without the marker (never overwritten unless --force), or usage.',
         load: () => import('./commands/docs.js')
     },
+    diff: {
+        summary: 'what changed between two git revisions, and why',
+        usage: 'diff [BASE [HEAD]] [--format text|json|markdown] [-- PATH...]',
+        description: 'What changed between two git revisions and why: features added and removed, scores with\n'
+            + 'every input that changed, ranks with their cause (own-score, inherited, others),\n'
+            + 'release, status and MoSCoW changes, release loads and capacity, forecasts, and the\n'
+            + 'diagnostics introduced and resolved.\n\n'
+            + 'BASE defaults to HEAD; HEAD defaults to the working tree (the files on disk). The PATHs\n'
+            + '(default .) come after -- and are searched at each revision as by the other commands;\n'
+            + "revisions are read from git's object store, so nothing is checked out and the working\n"
+            + 'tree is not touched.',
+        options: { format: { type: 'string', choices: ['text', 'json', 'markdown'], description: 'text (default), json, or markdown (a pull-request comment: a summary line, then tables)' } },
+        exitCodes: '0 (whether or not anything changed), 1 when HEAD has errors, 2 usage (not\ninside a git repository, unknown revision).',
+        load: () => import('./commands/diff.js')
+    },
     init: {
         summary: 'write a small, valid starter spec',
         usage: 'init [DIR]',

@@ -9,6 +9,11 @@ export interface SpecFile {
     readonly absolute: string;
 }
 
+/** A spec file with its text (read from disk, or from git). */
+export interface SpecText extends SpecFile {
+    readonly text: string;
+}
+
 /**
  * Expands the command line's paths: files as given, folders searched (recursively, in
  * name order) for `*.product`, skipping `node_modules` and dot-folders. A file reached
@@ -42,8 +47,18 @@ export async function findSpecFiles(paths: readonly string[]): Promise<SpecFile[
     return found;
 }
 
+/** A folder that the search skips: `node_modules` and dot-folders. */
+export function isSkippedFolder(name: string): boolean {
+    return name === 'node_modules' || name.startsWith('.');
+}
+
+/** A file that the search of a folder takes. */
+export function isSpecFileName(name: string): boolean {
+    return name.endsWith('.product');
+}
+
 /** A path inside a folder, shown after the folder exactly as the user wrote it (`./specs/` stays `./specs/`). */
-function joinAsGiven(given: string, name: string): string {
+export function joinAsGiven(given: string, name: string): string {
     return given.endsWith('/') || given.endsWith(path.sep) ? `${given}${name}` : `${given}${path.sep}${name}`;
 }
 
@@ -59,9 +74,9 @@ async function walk(folder: string, display: string, add: (display: string, abso
         const child = path.join(folder, entry.name);
         const shown = joinAsGiven(display, entry.name);
         if (entry.isDirectory()) {
-            if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+            if (isSkippedFolder(entry.name)) continue;
             await walk(child, shown, add);
-        } else if (entry.isFile() && entry.name.endsWith('.product')) {
+        } else if (entry.isFile() && isSpecFileName(entry.name)) {
             add(shown, path.resolve(child));
         }
     }

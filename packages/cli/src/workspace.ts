@@ -1,8 +1,8 @@
-import { buildWorkspace, createProductSpecServices, URI, type ProductSpecServices, type WorkspaceModel } from '@product-spec/language';
+import { buildWorkspace, createProductSpecServices, URI, type DiagnosticEntry, type ProductSpecServices, type WorkspaceModel } from '@product-spec/language';
 import type { LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver';
-import { findSpecFiles, readSpecFile, type SpecFile } from './files.js';
+import { findSpecFiles, readSpecFile, type SpecFile, type SpecText } from './files.js';
 
 export interface FileDiagnostic {
     readonly file: SpecFile;
@@ -22,10 +22,25 @@ export interface LoadedWorkspace {
 }
 
 export async function loadWorkspace(paths: readonly string[]): Promise<LoadedWorkspace> {
+    return buildSpecWorkspace(await readSpecFiles(paths));
+}
+
+/** The command line's paths: files as given, folders searched; each file read. */
+export async function readSpecFiles(paths: readonly string[]): Promise<SpecText[]> {
     const files = await findSpecFiles(paths);
-    const sources = await Promise.all(files.map(async file => ({ uri: URI.file(file.absolute), text: await readSpecFile(file) })));
+    const texts = await Promise.all(files.map(readSpecFile));
+    return files.map((file, index) => ({ ...file, text: texts[index] }));
+}
+
+/** Files with their texts, built as one workspace with services of its own. */
+export async function buildSpecWorkspace(files: readonly SpecText[]): Promise<LoadedWorkspace> {
+    const sources = files.map(file => ({ uri: URI.file(file.absolute), text: file.text }));
     const { shared, ProductSpec } = createProductSpecServices(NodeFileSystem);
-    const documents = await buildWorkspace(shared, sources);
+    return loadedWorkspace(files, ProductSpec, await buildWorkspace(shared, sources));
+}
+
+/** A built workspace as the commands read it: `documents[i]` is the document of `files[i]`. */
+export function loadedWorkspace(files: readonly SpecText[], services: ProductSpecServices, documents: LangiumDocument[]): LoadedWorkspace {
     const diagnostics: FileDiagnostic[] = [];
     documents.forEach((document, index) => {
         const sorted = [...(document.diagnostics ?? [])].sort((a, b) =>
@@ -35,11 +50,25 @@ export async function loadWorkspace(paths: readonly string[]): Promise<LoadedWor
         for (const diagnostic of sorted) diagnostics.push({ file: files[index], diagnostic });
     });
     return {
-        files, services: ProductSpec, documents, diagnostics,
+        files: [...files], services, documents, diagnostics,
         errors: diagnostics.filter(d => d.diagnostic.severity === 1).length,
         warnings: diagnostics.filter(d => d.diagnostic.severity === 2).length,
-        model: ProductSpec.model.ModelService.model
+        model: services.model.ModelService.model
     };
 }
 
 export const SEVERITY_NAMES = ['', 'error', 'warning', 'info', 'hint'] as const;
+
+/** The diagnostics as `validate --format json` lists them: 1-based positions, files as shown. */
+export function diagnosticEntries(workspace: LoadedWorkspace): DiagnosticEntry[] {
+    return workspace.diagnostics.map(({ file, diagnostic }) => ({
+        file: file.display,
+        line: diagnostic.range.start.line + 1,
+        column: diagnostic.range.start.character + 1,
+        endLine: diagnostic.range.end.line + 1,
+        endColumn: diagnostic.range.end.character + 1,
+        severity: SEVERITY_NAMES[diagnostic.severity ?? 1],
+        code: String(diagnostic.code ?? ''),
+        message: diagnostic.message
+    }));
+}

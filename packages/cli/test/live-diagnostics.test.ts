@@ -47,7 +47,15 @@ async function freshBuild(texts: ReadonlyMap<string, string>): Promise<Map<strin
 
 /** Every request waits for the build of the latest edit; the diagnostics of that build were published before its answer. */
 async function settled(client: LspClient): Promise<void> {
-    await client.request('productSpec/rank', {});
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`the server did not answer within 30 s (exit code ${client.exitCode}; stderr: ${client.stderr.slice(-2000)}; log: ${JSON.stringify(client.received("window/logMessage").slice(-6))})`)), 30000);
+    });
+    try {
+        await Promise.race([client.request('productSpec/rank', {}), timeout]);
+    } finally {
+        clearTimeout(timer);
+    }
 }
 
 async function expectTruth(client: LspClient, texts: ReadonlyMap<string, string>, context: string): Promise<void> {

@@ -1,20 +1,11 @@
 import type { CommandInput } from '../arguments.js';
 import { Exit } from '../errors.js';
-import { loadWorkspace, SEVERITY_NAMES } from '../workspace.js';
+import { diagnosticEntries, loadWorkspace } from '../workspace.js';
 import type { Output } from '../output.js';
 
 export async function run({ positionals, options }: CommandInput, out: Output): Promise<number> {
     const workspace = await loadWorkspace(positionals.length > 0 ? positionals : ['.']);
-    const entries = workspace.diagnostics.map(({ file, diagnostic }) => ({
-        file: file.display,
-        line: diagnostic.range.start.line + 1,
-        column: diagnostic.range.start.character + 1,
-        endLine: diagnostic.range.end.line + 1,
-        endColumn: diagnostic.range.end.character + 1,
-        severity: SEVERITY_NAMES[diagnostic.severity ?? 1],
-        code: String(diagnostic.code ?? ''),
-        message: diagnostic.message
-    }));
+    const entries = diagnosticEntries(workspace);
     if (options.format === 'json') {
         out.stdout(JSON.stringify({ diagnostics: entries, errors: workspace.errors, warnings: workspace.warnings }, null, 2));
     } else {
