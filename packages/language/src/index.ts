@@ -17,3 +17,5 @@ export { ProductSpecCommandHandler, registerCommands, type CommandHandler } from
 export { hoverMarkdown } from './lsp/hover.js';
 export { escapeMarkdown } from './text/markdown.js';
 export * from './model/values.js';
+export * from './model/plan/plan.js';
+export type { UnplannedReason } from './model/plan/problem.js';
