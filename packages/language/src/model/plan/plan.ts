@@ -8,6 +8,8 @@ import { PlanSolver, type SolverResult } from './solver.js';
 export const DEFAULT_TIME_LIMIT = 10;
 export const MIN_TIME_LIMIT = 0.1;
 export const MAX_TIME_LIMIT = 600;
+const SEARCH_SHARE = 0.9;
+const FINISH_SHARE = 0.97;
 
 export interface PlanOptions {
     /** Score by this method instead of the product's own. */
@@ -70,6 +72,12 @@ export interface ProductPlan {
     readonly optimal: boolean;
     /** 0 when optimal; else the proven gap (README, "The release plan"). */
     readonly gap: number;
+    /**
+     * When not optimal, what is not proven: a release's musts or score (the plan's value and
+     * the bound no plan can beat), or the number of moves (the plan's and a lower bound).
+     * Null when only the rank-order tie rule is left unproven, or the plan is optimal.
+     */
+    readonly gapAt: { readonly component: 'musts' | 'score' | 'moves'; readonly release: ReleaseModel | null; readonly value: number; readonly bound: number } | null;
     /** Releases in date order (undated last), ties by name. */
     readonly releases: PlannedRelease[];
     /** In rank order. */
@@ -80,6 +88,8 @@ export interface ProductPlan {
     readonly placement: ReadonlyMap<FeatureModel, ReleaseModel | null>;
     /** Search nodes explored. */
     readonly nodes: number;
+    /** Where the search stopped (null: it finished) and what each phase took. */
+    readonly stats: SolverResult['stats'];
 }
 
 /** Thrown by planProductAsync when its caller cancels. */
@@ -94,7 +104,12 @@ function solverFor(product: ProductModel, options: PlanOptions, start: number): 
     const method = options.method ?? product.ranking.method;
     const problem = buildProblem(product, rankProductBy(product, method));
     const seconds = options.timeLimit ?? DEFAULT_TIME_LIMIT;
-    const solver = new PlanSolver(problem.input, { deadline: start + seconds * 1000, nodeLimit: options.nodeLimit });
+    // The search stops at 90% of the limit: the rest is for proving the gap and writing the plan.
+    const solver = new PlanSolver(problem.input, {
+        deadline: start + seconds * 1000 * SEARCH_SHARE,
+        finishBy: start + seconds * 1000 * FINISH_SHARE,
+        nodeLimit: options.nodeLimit
+    });
     return { problem, method, solver };
 }
 
@@ -174,7 +189,15 @@ function assemblePlan(problem: PlanProblem, method: Method, result: SolverResult
         return { feature, score: scoreOf(feature), effort: feature.effort, moscow: feature.moscow ?? null, from: feature.release ?? null, reason };
     });
 
-    return { product, method, optimal: result.optimal, gap: result.gap, releases, unplanned, moves, placement, nodes: result.nodes };
+    // The solver counts the moves of its items; the plan's also include those of features it cannot place.
+    const forced = moves.length - result.stageOf.reduce((count, stage, index) => count + (stage !== problem.input.spec[index] ? 1 : 0), 0);
+    const gapAt = result.gapAt && {
+        component: result.gapAt.component,
+        release: result.gapAt.stage >= 0 ? stages[result.gapAt.stage] : null,
+        value: result.gapAt.value + (result.gapAt.component === 'moves' ? forced : 0),
+        bound: result.gapAt.bound + (result.gapAt.component === 'moves' ? forced : 0)
+    };
+    return { product, method, optimal: result.optimal, gap: result.gap, gapAt, releases, unplanned, moves, placement, nodes: result.nodes, stats: result.stats };
 }
 
 /** A sum of decimals taken exactly (0.1 + 0.2 = 0.3), in the unit that `scaleOf` needs. */

@@ -65,6 +65,8 @@ export interface SolverLimits {
     readonly deadline: number;
     /** At most this many search nodes: a bound that does not depend on the machine's speed. */
     readonly nodeLimit?: number;
+    /** When stopped, the gap is proven by then (coarser past it); default: the deadline plus 1 s. */
+    readonly finishBy?: number;
 }
 
 export interface SolverResult {
@@ -74,8 +76,21 @@ export interface SolverResult {
     readonly optimal: boolean;
     /** 0 when optimal; else the proven gap of the first objective component not proven (see gapOf). */
     readonly gap: number;
+    /** The component the gap is on: a stage's musts or score (value and proven bound), or the moves (value and lower bound). */
+    readonly gapAt: GapAt | null;
     /** Search nodes explored. */
     readonly nodes: number;
+    /** Where the search ended, and the nodes and milliseconds each phase took. */
+    readonly stats: { readonly stoppedIn: 'heuristic' | 'value' | 'ties' | null; readonly phases: Record<'heuristic' | 'value' | 'ties', { nodes: number; ms: number }> };
+}
+
+export interface GapAt {
+    readonly component: 'musts' | 'score' | 'moves';
+    /** The stage, for musts and score. */
+    readonly stage: number;
+    /** The plan's value, and the best value not excluded yet (a bound). */
+    readonly value: number;
+    readonly bound: number;
 }
 
 /** Solves to the end or to a limit. */
@@ -88,6 +103,7 @@ export function solvePlan(input: SolverInput, limits: SolverLimits): SolverResul
 const NONE = 0;
 const PENDING_EXCLUDE = 1;
 const PENDING_INCLUDE = 2;
+const NO_ITEMS = new Int32Array(0);
 /** Nodes between two looks at the clock. */
 const CLOCK_EVERY = 128;
 
@@ -95,8 +111,15 @@ interface Budget {
     nodes: number;
     readonly nodeLimit: number;
     readonly deadline: number;
+    /** Where the current search stops (the heuristic gives each stage a share of what is left). */
+    stopNodes: number;
+    stopTime: number;
+    /** Where the current slice ends (the search pauses, to be resumed). */
     sliceEnd: number;
 }
+
+/** The heuristic takes about this share of the time or node limit, divided among the stages. */
+const HEURISTIC_SHARE = 0.5;
 
 type RunStatus = 'done' | 'paused' | 'stopped';
 
@@ -134,46 +157,82 @@ export class PlanSolver {
     private search: Search | undefined;
     private valueBest: Incumbent | undefined;
     private final: SolverResult | undefined;
+    private readonly finishBy: number;
+    private readonly phases = { heuristic: { nodes: 0, ms: 0 }, value: { nodes: 0, ms: 0 }, ties: { nodes: 0, ms: 0 } };
 
     constructor(input: SolverInput, limits: SolverLimits) {
         const n = input.effort.length;
         const dependents: number[][] = Array.from({ length: n }, () => []);
         input.prereqs.forEach((list, item) => list.forEach(p => dependents[p].push(item)));
         this.shared = { input, n, K: input.stages, dependents, core: coreItems(input, dependents) };
-        this.budget = { nodes: 0, nodeLimit: limits.nodeLimit ?? Infinity, deadline: limits.deadline, sliceEnd: Infinity };
+        const nodeLimit = limits.nodeLimit ?? Infinity;
+        this.finishBy = limits.finishBy ?? limits.deadline + 1000;
+        this.budget = { nodes: 0, nodeLimit, deadline: limits.deadline, stopNodes: nodeLimit, stopTime: limits.deadline, sliceEnd: Infinity };
         this.heuristicPlaced = new Int32Array(n).fill(-1);
     }
 
     /** Works until `until` (a `performance.now()` time); true when finished. */
     step(until: number): boolean {
         this.budget.sliceEnd = until;
+        try {
+            return this.work();
+        } finally {
+            this.account();
+        }
+    }
+
+    private lastNodes = 0;
+    private lastTime = performance.now();
+
+    /** Adds the nodes and time since the last call to the current phase. */
+    private account(): void {
+        const now = performance.now();
+        if (this.phase !== 'done') {
+            this.phases[this.phase].nodes += this.budget.nodes - this.lastNodes;
+            this.phases[this.phase].ms += now - this.lastTime;
+        }
+        this.lastNodes = this.budget.nodes;
+        this.lastTime = now;
+    }
+
+    private work(): boolean {
         const { K } = this.shared;
         while (this.phase !== 'done') {
             if (this.phase === 'heuristic') {
                 if (this.heuristicStage >= K) {
+                    this.account();
                     this.valueBest = incumbentOf(this.shared, this.heuristicPlaced, false);
                     this.phase = 'value';
                     this.search = undefined;
                     continue;
                 }
                 const stage = this.heuristicStage;
-                this.search ??= new Search(this.shared, 'value', stage, stage, this.heuristicPlaced, null, null, true);
-                const status = this.search.run(this.budget);
+                const budget = this.budget;
+                if (!this.search) {
+                    this.search = new Search(this.shared, 'value', stage, stage, this.heuristicPlaced, null, null, true);
+                    const share = HEURISTIC_SHARE / (K - stage);
+                    const now = performance.now();
+                    budget.stopTime = Math.min(budget.deadline, now + (budget.deadline - now) * share);
+                    budget.stopNodes = Math.min(budget.nodeLimit, budget.nodes + Math.ceil((budget.nodeLimit - budget.nodes) * share));
+                }
+                const status = this.search.run(budget);
                 if (status === 'paused') return false;
-                // Done, or stopped by a limit: keep the stage's best (a first dive always completes).
+                // Done, or stopped by its budget: keep the stage's best (a first dive always completes).
                 this.heuristicPlaced = this.search.bestPlaced()!;
                 this.search = undefined;
                 this.heuristicStage++;
-                if (status === 'stopped') {
+                budget.stopTime = budget.deadline;
+                budget.stopNodes = budget.nodeLimit;
+                if (status === 'stopped' && this.outOfBudget()) {
                     // Out of time: finish the remaining stages greedily (one dive each).
                     for (let stage2 = this.heuristicStage; stage2 < K; stage2++) {
                         const dive = new Search(this.shared, 'value', stage2, stage2, this.heuristicPlaced, null, null, true);
-                        dive.run(this.budget);
+                        dive.run(budget);
                         this.heuristicPlaced = dive.bestPlaced()!;
                     }
                     const best = incumbentOf(this.shared, this.heuristicPlaced, false);
                     const root = new Search(this.shared, 'value', 0, K - 1, new Int32Array(this.shared.n).fill(-1), best, null, false);
-                    this.finish(withTails(this.shared, best.placed), false, gapOf(this.shared, best, [root.boundVector()]));
+                    this.finish(withTails(this.shared, best.placed), false, ...gapOf(this.shared, best, top => root.openBound(top, this.finishBy)));
                 }
                 continue;
             }
@@ -183,10 +242,11 @@ export class PlanSolver {
                 if (status === 'paused') return false;
                 const best = this.search.incumbent()!;
                 if (status === 'stopped') {
-                    this.finish(withTails(this.shared, best.placed), false, gapOf(this.shared, best, this.search.openBoundVectors()));
+                    this.finish(withTails(this.shared, best.placed), false, ...gapOf(this.shared, best, top => this.search!.openBound(top, this.finishBy)));
                     continue;
                 }
                 this.valueBest = best;
+                this.account();
                 this.phase = 'ties';
                 const start = incumbentOf(this.shared, withTails(this.shared, best.placed), true);
                 this.search = new Search(this.shared, 'ties', 0, K - 1, new Int32Array(this.shared.n).fill(-1), start, best, false);
@@ -199,12 +259,17 @@ export class PlanSolver {
             const best = search.incumbent()!;
             if (status === 'stopped') {
                 const lower = search.openMovesBound();
-                this.finish(best.placed, false, lower < best.moves ? (best.moves - lower) / best.moves : 0);
+                this.finish(best.placed, false, relative(best.moves, lower), lower < best.moves ? { component: 'moves', stage: -1, value: best.moves, bound: lower } : null);
                 continue;
             }
-            this.finish(best.placed, true, 0);
+            this.finish(best.placed, true, 0, null);
         }
         return true;
+    }
+
+    /** The time or node limit of the whole search is reached. */
+    private outOfBudget(): boolean {
+        return this.budget.nodes >= this.budget.nodeLimit || performance.now() >= this.budget.deadline;
     }
 
     result(): SolverResult {
@@ -212,8 +277,10 @@ export class PlanSolver {
         return this.final;
     }
 
-    private finish(placed: Int32Array, optimal: boolean, gap: number): void {
-        this.final = { stageOf: placed, optimal, gap, nodes: this.budget.nodes };
+    private finish(placed: Int32Array, optimal: boolean, gap: number, gapAt: GapAt | null): void {
+        this.account();
+        const stoppedIn = optimal || this.phase === 'done' ? null : this.phase;
+        this.final = { stageOf: placed, optimal, gap, gapAt, nodes: this.budget.nodes, stats: { stoppedIn, phases: this.phases } };
         this.phase = 'done';
         this.search = undefined;
     }
@@ -289,22 +356,23 @@ function withTails(shared: Shared, corePlaced: Int32Array): Int32Array {
 
 /**
  * The gap of an interrupted value search: B = the lexicographic maximum of the bound
- * vectors of the open nodes (and the incumbent I); on the first component, in objective
+ * vectors of the open nodes (and of the incumbent I); on the first component, in objective
  * order (musts r1, score r1, musts r2, ...), where B exceeds I: (B − I) / max(|B|, |I|).
  */
-function gapOf(shared: Shared, best: Incumbent, vectors: BoundVector[]): number {
+function gapOf(shared: Shared, best: Incumbent, raise: (top: BoundVector) => BoundVector): [number, GapAt | null] {
     const { K, input } = shared;
     const bestS = best.s.map(value => exactToNumber(value, input.scoreExponent));
-    let top: BoundVector = { m: Array.from(best.m), s: bestS, sExact: best.s.slice() };
-    for (const vector of vectors) if (compareVectors(vector, top) > 0) top = vector;
+    const top = raise({ m: Array.from(best.m), s: bestS, sExact: best.s.slice() });
     for (let stage = 0; stage < K; stage++) {
-        if (top.m[stage] !== best.m[stage]) return relative(top.m[stage], best.m[stage]);
+        if (top.m[stage] !== best.m[stage]) {
+            return [relative(top.m[stage], best.m[stage]), { component: 'musts', stage, value: best.m[stage], bound: top.m[stage] }];
+        }
         const exact = top.sExact[stage];
         if (exact !== null && exact === best.s[stage]) continue;
         if (nearlyEqual(top.s[stage], bestS[stage])) continue;
-        return relative(top.s[stage], bestS[stage]);
+        return [relative(top.s[stage], bestS[stage]), { component: 'score', stage, value: bestS[stage], bound: top.s[stage] }];
     }
-    return 0;
+    return [0, null];
 }
 
 function relative(bound: number, value: number): number {
@@ -316,18 +384,42 @@ function nearlyEqual(a: number, b: number): boolean {
     return Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
 }
 
-function compareVectors(a: BoundVector, b: BoundVector): number {
-    for (let stage = 0; stage < a.m.length; stage++) {
-        if (a.m[stage] !== b.m[stage]) return a.m[stage] - b.m[stage];
-        const x = a.sExact[stage];
-        const y = b.sExact[stage];
-        if (x !== null && y !== null) {
-            if (x !== y) return x < y ? -1 : 1;
-        } else if (!nearlyEqual(a.s[stage], b.s[stage])) {
-            return a.s[stage] - b.s[stage];
+/** A component (stage j's musts, then score) against stage j of a vector. */
+function compareComponent(part: { m: number; s: number; sExact: bigint | null }, vector: BoundVector, j: number): number {
+    if (part.m !== vector.m[j]) return part.m - vector.m[j];
+    const x = part.sExact;
+    const y = vector.sExact[j];
+    if (x !== null && y !== null) return x === y ? 0 : x < y ? -1 : 1;
+    return nearlyEqual(part.s, vector.s[j]) ? 0 : part.s - vector.s[j];
+}
+
+/**
+ * Reorders items[0..n) so that its first `take` entries have the largest keys (quickselect,
+ * expected linear time).
+ */
+function selectLargest(items: Float64Array, n: number, take: number, key: Float64Array): void {
+    let left = 0;
+    let right = n - 1;
+    while (take > 0 && take < n && left < right) {
+        const pivot = key[items[(left + right) >> 1]];
+        let i = left;
+        let j = right;
+        while (i <= j) {
+            while (key[items[i]] > pivot) i++;
+            while (key[items[j]] < pivot) j--;
+            if (i <= j) {
+                const swap = items[i];
+                items[i] = items[j];
+                items[j] = swap;
+                i++;
+                j--;
+            }
         }
+        // [left, j] ≥ pivot ≥ [i, right]
+        if (take - 1 <= j) right = j;
+        else if (take - 1 >= i) left = i;
+        else return;
     }
-    return 0;
 }
 
 /**
@@ -349,8 +441,21 @@ class Search {
     private readonly positiveEnd: number[] = [];
     /** Per stage: the smallest effort at or after each position of `order`. */
     private readonly suffixMin: Float64Array[] = [];
-    /** Per stage: the musts by score, highest first. */
+    /** Per stage: the musts by score, highest first, and by effort, smallest first. */
     private readonly mustsByScore: Int32Array[] = [];
+    private readonly mustsByEffort: Int32Array[] = [];
+    /** Per must: its non-must prerequisites (transitively), null for none; and per item, how many musts need it. */
+    private readonly mustClosure: Array<Int32Array | null>;
+    private readonly share: Float64Array;
+    private readonly plainCosts: Float64Array;
+    private readonly closureCosts: Float64Array;
+    /** Per stage: the largest score ÷ effort of its items (where the Lagrangian price search ends). */
+    private readonly maxRatio: number[] = [];
+    /** Ties mode, per stage: the zero-score non-musts the spec puts there (smallest first), and the items with a positive score by ratio. */
+    private readonly zeroSpec: Int32Array[] = [];
+    /** Ties mode, per stage: the musts the spec puts there. */
+    private readonly mustSpec: Int32Array[] = [];
+    private readonly valuedByRatio: Int32Array[] = [];
     /** Per stage and position of `order`: take the item first (1) or leave it out first (0). */
     private readonly includeFirst: Uint8Array[] = [];
     /** The previous item of the same symmetry class, -1 for none. */
@@ -388,6 +493,8 @@ class Search {
     private boundExtra = 0;
     private boundTerms = 0;
     private boundAbs = 0;
+    private boundRatio = 0;
+    private readonly missingCache: Array<{ score: bigint; target: bigint; sign: number; needed: number } | undefined> = [];
 
     constructor(
         shared: Shared,
@@ -433,6 +540,11 @@ class Search {
             }
         }
         this.symPred = this.symmetry();
+        this.mustClosure = new Array<Int32Array | null>(n).fill(null);
+        this.share = new Float64Array(n);
+        this.plainCosts = new Float64Array(n);
+        this.closureCosts = new Float64Array(n);
+        this.mustCosts();
         for (let stage = from; stage <= to; stage++) this.prepareStage(stage);
     }
 
@@ -450,6 +562,28 @@ class Search {
             last.set(key, i);
         }
         return pred;
+    }
+
+    /** Each active must's non-must prerequisites (transitively, unplaced) and how many musts share each. */
+    private mustCosts(): void {
+        const { input, active, placed } = this;
+        const seen = new Int32Array(this.n).fill(-1);
+        for (let i = 0; i < this.n; i++) {
+            if (!active[i] || !input.must[i] || input.prereqs[i].length === 0) continue;
+            const found: number[] = [];
+            const stack = [...input.prereqs[i]];
+            while (stack.length > 0) {
+                const q = stack.pop()!;
+                if (seen[q] === i) continue;
+                seen[q] = i;
+                if (placed[q] >= 0) continue;
+                if (!input.must[q]) found.push(q);
+                stack.push(...input.prereqs[q]);
+            }
+            if (found.length === 0) continue;
+            this.mustClosure[i] = Int32Array.from(found);
+            for (const q of found) this.share[q]++;
+        }
     }
 
     private prepareStage(stage: number): void {
@@ -472,20 +606,35 @@ class Search {
         }
         const e = input.effort;
         const s = input.score;
-        musts.sort((a, b) => e[a] - e[b] || s[b] - s[a] || a - b);
+        // Musts cheapest first (counting their shares of prerequisites): as many as fit come first.
+        const cost = (i: number) => {
+            let total = e[i];
+            for (const q of this.mustClosure[i] ?? []) if (this.placed[q] < 0) total += e[q] / this.share[q];
+            return total;
+        };
+        const costs = new Map(musts.map(i => [i, cost(i)]));
+        musts.sort((a, b) => costs.get(a)! - costs.get(b)! || s[b] - s[a] || a - b);
         positives.sort((a, b) => s[b] / e[b] - s[a] / e[a] || a - b);
         const order = [...musts, ...positives, ...zerosHere, ...zerosLate, ...negatives, ...zerosOther];
         const first = new Uint8Array(order.length);
         first.fill(1, 0, musts.length + positives.length + zerosHere.length + zerosLate.length);
-        const suffix = new Float64Array(order.length + 1);
-        suffix[order.length] = Infinity;
-        for (let p = order.length - 1; p >= 0; p--) suffix[p] = Math.min(suffix[p + 1], e[order[p]]);
         this.order[stage] = Int32Array.from(order);
         this.mustEnd[stage] = musts.length;
         this.positiveEnd[stage] = musts.length + positives.length;
-        this.suffixMin[stage] = suffix;
         this.includeFirst[stage] = first;
         this.mustsByScore[stage] = Int32Array.from([...musts].sort((a, b) => s[b] - s[a] || a - b));
+        this.mustsByEffort[stage] = Int32Array.from([...musts].sort((a, b) => e[a] - e[b] || a - b));
+        this.maxRatio[stage] = order.reduce((max, i) => Math.max(max, s[i] / e[i]), 0);
+        if (this.ties) {
+            this.zeroSpec[stage] = Int32Array.from(zerosHere.sort((a, b) => e[a] - e[b] || a - b));
+            this.mustSpec[stage] = Int32Array.from(musts.filter(i => input.spec[i] === stage));
+            this.valuedByRatio[stage] = Int32Array.from([...musts, ...positives].filter(i => s[i] > 0).sort((a, b) => s[b] / e[b] - s[a] / e[a] || a - b));
+        }
+        const list = this.order[stage];
+        const suffix = new Float64Array(list.length + 1);
+        suffix[list.length] = Infinity;
+        for (let p = list.length - 1; p >= 0; p--) suffix[p] = Math.min(suffix[p + 1], e[list[p]]);
+        this.suffixMin[stage] = suffix;
     }
 
     /** The best complete plan found so far (its placement), or null. */
@@ -503,10 +652,10 @@ class Search {
         for (;;) {
             budget.nodes++;
             if (this.best !== null || !this.diveFirst) {
-                if (budget.nodes >= budget.nodeLimit) return 'stopped';
+                if (budget.nodes >= budget.stopNodes) return 'stopped';
                 if (budget.nodes % CLOCK_EVERY === 0) {
                     const now = performance.now();
-                    if (now >= budget.deadline) return 'stopped';
+                    if (now >= budget.stopTime) return 'stopped';
                     if (now >= budget.sliceEnd) return 'paused';
                 }
             }
@@ -700,17 +849,55 @@ class Search {
      * when that bound is exactly 0 (nothing can be added).
      */
     private bound(j: number, cursor: number): void {
-        const { input } = this;
+        const { input, placed, decided, active } = this;
         const list = this.order[j];
         const rem = this.rem[j];
-        let musts = 0;
-        let mustEffort = 0;
-        for (let p = Math.min(cursor, this.mustEnd[j]); p < this.mustEnd[j]; p++) {
-            const i = list[p];
+        // How many more musts fit: smallest costs first, a must's cost being its effort plus,
+        // for each unplaced non-must prerequisite, that one's effort divided among the musts
+        // that need it (their sum never exceeds what the musts' closure takes).
+        const plain = this.plainCosts;
+        const closed = this.closureCosts;
+        let plainCount = 0;
+        let closedCount = 0;
+        // Past the musts in decision order, every must is decided: none can be added.
+        const byEffort = cursor >= this.mustEnd[j] ? NO_ITEMS : this.mustsByEffort[j];
+        for (let p = 0; p < byEffort.length; p++) {
+            const i = byEffort[p];
             if (!this.available(i, j)) continue;
-            if (mustEffort + input.effort[i] > rem) break;
-            mustEffort += input.effort[i];
+            const prerequisites = this.mustClosure[i];
+            if (prerequisites === null) {
+                plain[plainCount++] = input.effort[i];
+                continue;
+            }
+            let cost = input.effort[i];
+            let possible = true;
+            for (const q of prerequisites) {
+                if (placed[q] >= 0) continue;
+                if (!active[q] || decided[q] === j || input.lo[q] > j || input.hi[q] < j) { possible = false; break; }
+                cost += input.effort[q] / this.share[q];
+            }
+            if (possible) closed[closedCount++] = cost;
+        }
+        if (closedCount > 1) closed.subarray(0, closedCount).sort();
+        let musts = 0;
+        let used = 0;
+        const limit = rem + 1e-9 * (Math.abs(rem) + 1);
+        for (let a = 0, b = 0; a < plainCount || b < closedCount;) {
+            const cost = b >= closedCount || (a < plainCount && plain[a] <= closed[b]) ? plain[a++] : closed[b++];
+            if (used + cost > limit) break;
+            used += cost;
             musts++;
+        }
+        // The capacity the new musts take at least: the smallest efforts among them.
+        let mustEffort = 0;
+        if (musts > 0) {
+            const byEffort = this.mustsByEffort[j];
+            for (let p = 0, taken = 0; p < byEffort.length && taken < musts; p++) {
+                const i = byEffort[p];
+                if (!this.available(i, j)) continue;
+                mustEffort += input.effort[i];
+                taken++;
+            }
         }
         let extra = 0;
         let terms = 0;
@@ -728,11 +915,17 @@ class Search {
             }
         }
         let capacity = rem - mustEffort;
-        for (let p = Math.max(cursor, this.mustEnd[j]); p < this.positiveEnd[j] && capacity > 0; p++) {
+        let ratio = 0;
+        for (let p = Math.max(cursor, this.mustEnd[j]); p < this.positiveEnd[j]; p++) {
             const i = list[p];
             if (!this.available(i, j)) continue;
             const effort = input.effort[i];
             const score = input.score[i];
+            if (capacity <= 0) {
+                // The first item left out: its ratio prices capacity in the Lagrangian bound.
+                ratio = score / effort;
+                break;
+            }
             terms++;
             if (effort <= capacity) {
                 capacity -= effort;
@@ -742,12 +935,87 @@ class Search {
                 extra += score * capacity / effort;
                 abs += score;
                 capacity = 0;
+                ratio = score / effort;
+                break;
             }
         }
+        this.boundRatio = ratio;
         this.boundMusts = musts;
         this.boundExtra = extra;
         this.boundTerms = terms;
         this.boundAbs = abs;
+    }
+
+    /**
+     * With new musts, a tighter score bound, from Lagrangian relaxation of the capacity at a
+     * price μ ≥ 0 per unit: any plan placing exactly `boundMusts` more musts scores at most
+     * g(μ) = μ·rem + the best `boundMusts` values of (s − μe) among the musts + Σ max(0, s − μe)
+     * over the other items, for every μ ≥ 0. g is convex; μ is found by bisection on its
+     * slope (rem minus the effort of what the maximum takes), which gives the bound of the
+     * linear relaxation. Keeps the lowest bound seen.
+     */
+    private tighten(j: number, cursor: number): void {
+        const count = this.boundMusts;
+        if (count === 0) return;
+        const list = this.order[j];
+        // The musts still available, once.
+        let musts = 0;
+        for (let p = Math.min(cursor, this.mustEnd[j]); p < this.mustEnd[j]; p++) {
+            const i = list[p];
+            if (this.available(i, j)) this.work[musts++] = i;
+        }
+        let low = 0;
+        let high = this.maxRatio[j];
+        this.lagrangian(j, cursor, this.boundRatio, count, musts);
+        const steps = musts > 300 ? 8 : 16;
+        for (let step = 0; step < steps; step++) {
+            const mu = (low + high) / 2;
+            if (this.lagrangian(j, cursor, mu, count, musts) > this.rem[j]) low = mu;
+            else high = mu;
+        }
+        this.lagrangian(j, cursor, high, count, musts);
+    }
+
+    /** g(μ) (see tighten): lowers the bound to it when lower; returns the effort its maximum takes. */
+    private lagrangian(j: number, cursor: number, mu: number, count: number, musts: number): number {
+        const { input } = this;
+        const list = this.order[j];
+        const rem = this.rem[j];
+        let value = mu * rem;
+        let abs = Math.abs(value);
+        let terms = 2;
+        let used = 0;
+        for (let p = Math.max(cursor, this.mustEnd[j]); p < this.positiveEnd[j]; p++) {
+            const i = list[p];
+            if (!this.available(i, j)) continue;
+            const reduced = input.score[i] - mu * input.effort[i];
+            if (reduced <= 0) break;
+            value += reduced;
+            abs += input.score[i] + mu * input.effort[i];
+            used += input.effort[i];
+            terms += 2;
+        }
+        const reduced = this.closureCosts;
+        const items = this.plainCosts;
+        for (let t = 0; t < musts; t++) {
+            const i = this.work[t];
+            reduced[t] = input.score[i] - mu * input.effort[i];
+            items[t] = t;
+            abs += Math.abs(input.score[i]) + mu * input.effort[i];
+        }
+        terms += 2 * musts;
+        const take = Math.min(count, musts);
+        selectLargest(items, musts, take, reduced);
+        for (let t = 0; t < take; t++) {
+            value += reduced[items[t]];
+            used += input.effort[this.work[items[t]]];
+        }
+        if (value < this.boundExtra) {
+            this.boundExtra = value;
+            this.boundTerms = terms;
+            this.boundAbs = abs;
+        }
+        return used;
     }
 
     /** Stage j's bound against a target (musts, exact score): -1 below it, 0 equal, 1 above or not known to be below. */
@@ -755,13 +1023,28 @@ class Search {
         this.bound(j, cursor);
         const musts = this.mCount[j] + this.boundMusts;
         if (musts !== targetMusts) return musts < targetMusts ? -1 : 1;
-        const missing = targetScore - this.sExact[j];
-        if (this.boundTerms === 0) return missing > 0n ? -1 : missing === 0n ? 0 : 1;
-        if (missing <= 0n) return 1;
-        const needed = exactToNumber(missing, this.input.scoreExponent);
+        // What the stage still needs, exactly (sign) and as a double; cached per stage, since
+        // most nodes change neither the stage's score nor the target.
+        let cache = this.missingCache[j];
+        if (cache === undefined || cache.score !== this.sExact[j] || cache.target !== targetScore) {
+            const missing = targetScore - this.sExact[j];
+            cache = { score: this.sExact[j], target: targetScore, sign: missing > 0n ? 1 : missing < 0n ? -1 : 0, needed: exactToNumber(missing, this.input.scoreExponent) };
+            this.missingCache[j] = cache;
+        }
+        if (this.boundTerms === 0) return cache.sign === 0 ? 0 : -cache.sign;
+        if (cache.sign <= 0) return 1;
+        const needed = cache.needed;
+        if (this.below(needed)) return -1;
+        if (this.boundMusts === 0) return 1;
+        this.tighten(j, cursor);
+        return this.below(needed) ? -1 : 1;
+    }
+
+    /** Whether the last bound is below `needed` by more than its rounding error could account for. */
+    private below(needed: number): boolean {
         // Rounding error of the bound's float sum (γ_n ≤ n·u/(1 − n·u) of Σ|terms|), and of the conversion.
         const tolerance = this.boundAbs * (2 * this.boundTerms + 8) * 2 ** -53 + needed * 2 ** -51 + Number.MIN_VALUE;
-        return this.boundExtra + tolerance < needed ? -1 : 1;
+        return this.boundExtra + tolerance < needed;
     }
 
     /** True when no plan below this node can beat the incumbent (value) or reach the target and beat it (ties). */
@@ -783,8 +1066,82 @@ class Search {
         if (!this.reachesTarget()) return true;
         const best = this.best;
         if (!best) return false;
-        if (this.moves !== best.moves) return this.moves > best.moves;
+        if (this.moves > best.moves) return true;
+        const lower = this.moves + this.forcedMoves();
+        if (lower !== best.moves) return lower > best.moves;
         return !this.rankOrderMayImprove(best);
+    }
+
+    /**
+     * Ties mode: moves that the stages still to fill force, beyond those committed. In stage
+     * j the valued items take at least max(the smallest efforts of the musts still needed,
+     * the least capacity that reaches the stage's target score — a fractional fill by
+     * ratio); of the undecided zero-score items whose spec stage is j, those that cannot all
+     * fit in what is left (smallest first) must move. And musts: stage j takes exactly n_j
+     * more and a_j undecided musts have spec j, so Σ max(0, a_j − n_j) of those cannot stay
+     * and Σ max(0, n_j − a_j) placements are moves (the larger of the two; they may overlap).
+     */
+    private forcedMoves(): number {
+        const { input, target } = this;
+        let forced = 0;
+        // Musts: stage j takes exactly n_j more; a_j undecided musts have spec j.
+        let staySurplus = 0;
+        let placeSurplus = 0;
+        for (let j = this.k; j <= this.to; j++) {
+            const needed = target!.m[j] - this.mCount[j];
+            let here = 0;
+            for (const i of this.mustSpec[j]) if (this.available(i, j)) here++;
+            if (here > needed) staySurplus += here - needed;
+            else placeSurplus += needed - here;
+        }
+        forced += Math.max(staySurplus, placeSurplus);
+        for (let j = this.k; j <= this.to; j++) {
+            const candidates = this.zeroSpec[j];
+            if (candidates.length === 0) continue;
+            const rem = this.rem[j];
+            // Musts still needed, smallest efforts first.
+            let mustsNeeded = target!.m[j] - this.mCount[j];
+            let mustEffort = 0;
+            const byEffort = this.mustsByEffort[j];
+            for (let p = 0; p < byEffort.length && mustsNeeded > 0; p++) {
+                const i = byEffort[p];
+                if (!this.available(i, j)) continue;
+                mustEffort += input.effort[i];
+                mustsNeeded--;
+            }
+            // The least capacity that reaches the score still missing, best ratios first (musts included).
+            let scoreEffort = 0;
+            let missing = exactToNumber(target!.s[j] - this.sExact[j], input.scoreExponent);
+            const byRatio = this.valuedByRatio[j];
+            for (let p = 0; p < byRatio.length && missing > 0; p++) {
+                const i = byRatio[p];
+                if (!this.available(i, j)) continue;
+                const score = input.score[i];
+                if (score >= missing) {
+                    scoreEffort += input.effort[i] * (missing / score);
+                    missing = 0;
+                } else {
+                    scoreEffort += input.effort[i];
+                    missing -= score;
+                }
+            }
+            // Rounding may only make the room larger (a weaker, still valid bound).
+            const room = rem - Math.max(mustEffort, scoreEffort * (1 - 1e-9)) + 1e-9 * (Math.abs(rem) + 1);
+            let count = 0;
+            let fit = 0;
+            let used = 0;
+            for (let p = 0; p < candidates.length; p++) {
+                const i = candidates[p];
+                if (!this.available(i, j)) continue;
+                count++;
+                if (used + input.effort[i] <= room) {
+                    used += input.effort[i];
+                    fit++;
+                }
+            }
+            forced += count - fit;
+        }
+        return forced;
     }
 
     /** Ties mode: whether the (musts, score) bound of this node still reaches the target. */
@@ -862,32 +1219,65 @@ class Search {
         this.best = { placed: this.placed.slice(), m: this.mCount.slice(), s: this.sExact.slice(), moves };
     }
 
-    /** The bound vector of the current node: exact stages before k, bounds from k on. */
-    boundVector(): BoundVector {
-        const m: number[] = [];
-        const s: number[] = [];
-        const sExact: Array<bigint | null> = [];
+    /** Stage j's component of the current node's bound vector: exact before k, a bound from k on. */
+    private component(j: number, cheap: boolean): { m: number; s: number; sExact: bigint | null } {
         const exponent = this.input.scoreExponent;
-        for (let j = 0; j < this.K; j++) {
-            if (j < this.k || j < this.from || j > this.to) {
-                m.push(this.mCount[j]);
-                s.push(exactToNumber(this.sExact[j], exponent));
-                sExact.push(this.sExact[j]);
-                continue;
-            }
-            this.bound(j, j === this.k ? this.c : 0);
-            m.push(this.mCount[j] + this.boundMusts);
-            s.push(exactToNumber(this.sExact[j], exponent) + this.boundExtra);
-            sExact.push(this.boundTerms === 0 ? this.sExact[j] : null);
+        if (j < this.k || j < this.from || j > this.to) {
+            return { m: this.mCount[j], s: exactToNumber(this.sExact[j], exponent), sExact: this.sExact[j] };
         }
-        return { m, s, sExact };
+        const cursor = j === this.k ? this.c : 0;
+        this.bound(j, cursor);
+        if (!cheap) this.tighten(j, cursor);
+        return {
+            m: this.mCount[j] + this.boundMusts,
+            s: exactToNumber(this.sExact[j], exponent) + this.boundExtra,
+            sExact: this.boundTerms === 0 ? this.sExact[j] : null
+        };
+    }
+
+    /**
+     * Raises `top` to the current node's bound vector when that is lexicographically larger,
+     * computing components only as far as needed (most open nodes fall below at once).
+     */
+    private raise(top: BoundVector): BoundVector {
+        for (let j = 0; j < this.K; j++) {
+            let part = this.component(j, true);
+            let order = compareComponent(part, top, j);
+            if (order >= 0 && part.sExact === null && j >= this.k) {
+                part = this.component(j, false);
+                order = compareComponent(part, top, j);
+            }
+            if (order < 0) return top;
+            if (order > 0) {
+                const vector: BoundVector = { m: top.m.slice(0, j), s: top.s.slice(0, j), sExact: top.sExact.slice(0, j) };
+                vector.m.push(part.m);
+                vector.s.push(part.s);
+                vector.sExact.push(part.sExact);
+                for (let rest = j + 1; rest < this.K; rest++) {
+                    const next = this.component(rest, false);
+                    vector.m.push(next.m);
+                    vector.s.push(next.s);
+                    vector.sExact.push(next.sExact);
+                }
+                return vector;
+            }
+        }
+        return top;
     }
 
     /** Visits the open nodes of a stopped search (the current one, then each branch left on the stack). */
-    private visitOpenNodes(visit: () => void): void {
+    private visitOpenNodes(visit: () => void, until = Infinity): void {
         if (!this.finished) visit();
         for (let f = this.frameStage.length - 1; f >= 0; f--) {
             this.undoTo(this.frameMark[f]);
+            if (performance.now() > until) {
+                // Out of time: the search's root bounds every plan, so it covers the nodes left.
+                this.undoTo(0);
+                this.k = this.from;
+                this.c = 0;
+                visit();
+                break;
+            }
             const pending = this.framePending[f];
             const stage = this.frameStage[f];
             const item = this.frameItem[f];
@@ -908,18 +1298,21 @@ class Search {
         this.finished = true;
     }
 
-    /** Value mode, after a stop: the bound vectors of the open nodes (the search cannot go on). */
-    openBoundVectors(): BoundVector[] {
-        const vectors: BoundVector[] = [];
-        this.visitOpenNodes(() => vectors.push(this.boundVector()));
-        return vectors;
+    /**
+     * Value mode, after a stop: the lexicographic maximum of `top` and the open nodes' bound
+     * vectors, by `until` (then the root's bound stands for the nodes not visited).
+     */
+    openBound(top: BoundVector, until = Infinity): BoundVector {
+        let result = top;
+        this.visitOpenNodes(() => { result = this.raise(result); }, until);
+        return result;
     }
 
     /** Ties mode, after a stop: the fewest moves any open node that can reach the target may have. */
     openMovesBound(): number {
         let lower = this.best ? this.best.moves : Infinity;
         this.visitOpenNodes(() => {
-            if (this.reachesTarget()) lower = Math.min(lower, this.moves);
+            if (this.reachesTarget()) lower = Math.min(lower, this.moves + this.forcedMoves());
         });
         return lower;
     }
