@@ -1,13 +1,11 @@
 import { rankProductBy } from '../build.js';
-import type { FeatureModel, Method, ProductModel, ReleaseModel, WorkspaceModel } from '../types.js';
+import { PLAN_TIME_LIMIT, type FeatureModel, type Method, type ProductModel, type ReleaseModel, type WorkspaceModel } from '../types.js';
 import { decimalScale, toUnits } from './exact.js';
 import { buildProblem, compareNames, knownEffort, type PlanProblem, type UnplannedReason } from './problem.js';
 import { PlanSolver, type SolverResult } from './solver.js';
 
-/** `--time-limit`'s default and its bounds, in seconds. */
-export const DEFAULT_TIME_LIMIT = 10;
-export const MIN_TIME_LIMIT = 0.1;
-export const MAX_TIME_LIMIT = 600;
+/** `--time-limit`'s default, in seconds (bounds: PLAN_TIME_LIMIT). */
+export const DEFAULT_TIME_LIMIT = PLAN_TIME_LIMIT.default;
 const SEARCH_SHARE = 0.9;
 const FINISH_SHARE = 0.97;
 
@@ -197,7 +195,8 @@ function assemblePlan(problem: PlanProblem, method: Method, result: SolverResult
         value: result.gapAt.value + (result.gapAt.component === 'moves' ? forced : 0),
         bound: result.gapAt.bound + (result.gapAt.component === 'moves' ? forced : 0)
     };
-    return { product, method, optimal: result.optimal, gap: result.gap, gapAt, releases, unplanned, moves, placement, nodes: result.nodes, stats: result.stats };
+    const gap = gapAt?.component === 'moves' ? (gapAt.value - gapAt.bound) / gapAt.value : result.gap;
+    return { product, method, optimal: result.optimal, gap, gapAt, releases, unplanned, moves, placement, nodes: result.nodes, stats: result.stats };
 }
 
 /** A sum of decimals taken exactly (0.1 + 0.2 = 0.3), in the unit that `scaleOf` needs. */
