@@ -48,6 +48,15 @@ export const REASON_TEXT: Record<UnplannedReason, string> = {
     'cycle': 'on a dependency cycle'
 };
 
+/**
+ * The reason as text. A feature that adds nothing (scores 0, not a must) is left out by the
+ * fewest-moves rule even where it would fit: its reason is `capacity`, and the text says so.
+ */
+export function reasonText(feature: ProductPlan['unplanned'][number]): string {
+    if (feature.reason === 'capacity' && !feature.score && feature.moscow !== 'must') return 'scores 0: not worth a move';
+    return REASON_TEXT[feature.reason];
+}
+
 /** "proven optimal", or what is not proven: "not proven (time limit): r1 score 9,500, at most 9,800 (gap 3.06%)". */
 export function optimalityText(plan: ProductPlan): string {
     if (plan.optimal) return 'proven optimal';
@@ -98,7 +107,7 @@ export function planTable(plans: readonly ProductPlan[]): string[] {
         }
         for (const f of plan.unplanned) {
             rows.push(['unplanned', f.feature.name, f.feature.title ?? '', formatNumber(f.score), formatNumber(f.effort),
-                f.moscow ?? '–', releaseName(f.from, product) ?? '–', REASON_TEXT[f.reason]]);
+                f.moscow ?? '–', releaseName(f.from, product) ?? '–', reasonText(f)]);
         }
         if (rows.length > 0) {
             lines.push('');
@@ -142,7 +151,7 @@ export function planMarkdown(plans: readonly ProductPlan[]): string[] {
                 ['Feature', methodLabel(plan.method), 'Effort', 'Spec release', 'Why'],
                 plan.unplanned.map(f => [
                     f.feature.title ? `${escapeMarkdown(f.feature.title)} (${codeName(f.feature.name)})` : codeName(f.feature.name),
-                    formatNumber(f.score), formatNumber(f.effort), name(f.from), REASON_TEXT[f.reason]
+                    formatNumber(f.score), formatNumber(f.effort), name(f.from), reasonText(f)
                 ]),
                 ['left', 'right', 'right', 'left', 'left']
             ));
