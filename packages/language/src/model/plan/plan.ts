@@ -12,7 +12,7 @@ const FINISH_SHARE = 0.97;
 export interface PlanOptions {
     /** Score by this method instead of the product's own. */
     readonly method?: Method;
-    /** Seconds the search may take (default 10); the best plan found by then is returned, not proven. */
+    /** Seconds the search may take, 0.1 to 600 (default 10); the best plan found by then is returned, not proven. */
     readonly timeLimit?: number;
     /** At most this many search nodes: unlike time, gives the same plan on every machine. */
     readonly nodeLimit?: number;
@@ -102,6 +102,12 @@ function solverFor(product: ProductModel, options: PlanOptions, start: number): 
     const method = options.method ?? product.ranking.method;
     const problem = buildProblem(product, rankProductBy(product, method));
     const seconds = options.timeLimit ?? DEFAULT_TIME_LIMIT;
+    if (!(seconds >= PLAN_TIME_LIMIT.min && seconds <= PLAN_TIME_LIMIT.max)) {
+        throw new RangeError(`The plan's time limit must be from ${PLAN_TIME_LIMIT.min} to ${PLAN_TIME_LIMIT.max} seconds, not ${seconds}.`);
+    }
+    if (options.nodeLimit !== undefined && !(Number.isInteger(options.nodeLimit) && options.nodeLimit >= 1)) {
+        throw new RangeError(`The plan's node limit must be a whole number of at least 1, not ${options.nodeLimit}.`);
+    }
     // The search stops at 90% of the limit: the rest is for proving the gap and writing the plan.
     const solver = new PlanSolver(problem.input, {
         deadline: start + seconds * 1000 * SEARCH_SHARE,
