@@ -1079,7 +1079,8 @@ class Search {
      * ratio); of the undecided zero-score items whose spec stage is j, those that cannot all
      * fit in what is left (smallest first) must move. And musts: stage j takes exactly n_j
      * more and a_j undecided musts have spec j, so Σ max(0, a_j − n_j) of those cannot stay
-     * and Σ max(0, n_j − a_j) placements are moves (the larger of the two; they may overlap).
+     * and Σ max(0, n_j − a_j) placements are moves, less those that musts whose move is
+     * already counted can fill (the larger of the two; they may overlap).
      */
     private forcedMoves(): number {
         const { input, target } = this;
@@ -1094,7 +1095,15 @@ class Search {
             if (here > needed) staySurplus += here - needed;
             else placeSurplus += needed - here;
         }
-        forced += Math.max(staySurplus, placeSurplus);
+        // Placements may be filled, with no new move, by musts whose move is already counted.
+        let counted = 0;
+        for (let i = 0; i < this.n; i++) {
+            if (!input.must[i] || this.placed[i] >= 0 || !this.active[i]) continue;
+            const spec = input.spec[i];
+            if (spec < 0) continue;
+            if (spec < this.k || spec < input.lo[i] || spec > input.hi[i] || (spec === this.k && this.decided[i] === this.k)) counted++;
+        }
+        forced += Math.max(staySurplus, placeSurplus - counted);
         for (let j = this.k; j <= this.to; j++) {
             const candidates = this.zeroSpec[j];
             if (candidates.length === 0) continue;
