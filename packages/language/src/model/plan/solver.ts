@@ -15,22 +15,26 @@ import { exactToNumber } from './exact.js';
  * Method: a depth-first branch and bound over the stages in order, deciding within a
  * stage each item in or out (an item brings its unplaced prerequisites along; leaving one
  * out leaves out what requires it). Bounds per stage: the largest number of musts that fit
- * (smallest efforts first: exact for a count) and, for the score given that many musts,
- * the musts' best scores plus the fractional knapsack (LP relaxation) of the other items
- * in the capacity the musts leave at least. Later stages are bounded the same way from
- * every item still unplaced. Scores are compared exactly (BigInt sums); a bound computed
- * in floating point prunes only when it is below its target by more than its proven
- * rounding error, so rounding can cost pruning, never a plan.
+ * (cheapest first, a must's cost being its effort plus its share of the efforts of the
+ * non-must prerequisites it needs) and, for the score given that many musts, the lower of
+ * the musts' best scores plus the fractional knapsack (LP relaxation) of the other items,
+ * and a Lagrangian bound pricing capacity at the linear relaxation's rate (found by
+ * bisection). Later stages are bounded the same way from every item still unplaced.
+ * Scores are compared exactly (BigInt sums); a bound computed in floating point prunes
+ * only when it is below its target by more than its proven rounding error, so rounding
+ * can cost pruning, never a plan.
  *
  * Phases:
  * 1. heuristic: each stage in turn by the same search restricted to that stage (the best
- *    stage given the earlier ones), which is the optimum whenever no stage has ties;
+ *    stage given the earlier ones), which is the optimum whenever no stage has ties; each
+ *    stage gets a share of the limits, so that a large backlog still gets a whole plan;
  * 2. value: the lexicographic optimum of (musts, score) per stage, V*, proven by the full
  *    search. Features that score 0, are not musts and enable no valued feature ("tails")
  *    cannot change V* and are left out here; identical independent items are
  *    interchangeable for V*, so the search keeps them in rank order (symmetry breaking);
  * 3. ties: among the plans reaching V* exactly, fewest moves, then rank order, with every
- *    item; a committed-moves lower bound and a rank-order lower bound prune.
+ *    item; lower bounds on the moves (committed ones, and those the stages still to fill
+ *    force: see forcedMoves) and on the rank-order vector prune.
  *
  * The search is iterative and resumable: `step(until)` works until a time and returns, so
  * a caller can yield to its event loop between slices and stop at a deadline or on
@@ -164,7 +168,7 @@ export class PlanSolver {
         const n = input.effort.length;
         const dependents: number[][] = Array.from({ length: n }, () => []);
         input.prereqs.forEach((list, item) => list.forEach(p => dependents[p].push(item)));
-        this.shared = { input, n, K: input.stages, dependents, core: coreItems(input, dependents) };
+        this.shared = { input, n, K: input.stages, dependents, core: coreItems(input) };
         const nodeLimit = limits.nodeLimit ?? Infinity;
         this.finishBy = limits.finishBy ?? limits.deadline + 1000;
         this.budget = { nodes: 0, nodeLimit, deadline: limits.deadline, stopNodes: nodeLimit, stopTime: limits.deadline, sliceEnd: Infinity };
@@ -290,7 +294,7 @@ export class PlanSolver {
  * Items that may change the (musts, score) vector: musts, items with a non-zero score,
  * and the prerequisites (transitively) of those. The others, "tails", only take capacity.
  */
-function coreItems(input: SolverInput, dependents: readonly number[][]): Uint8Array {
+function coreItems(input: SolverInput): Uint8Array {
     const n = input.effort.length;
     const core = new Uint8Array(n);
     const stack: number[] = [];
@@ -309,7 +313,6 @@ function coreItems(input: SolverInput, dependents: readonly number[][]): Uint8Ar
             }
         }
     }
-    void dependents;
     return core;
 }
 
@@ -453,9 +456,9 @@ class Search {
     private readonly maxRatio: number[] = [];
     /** Ties mode, per stage: the zero-score non-musts the spec puts there (smallest first), and the items with a positive score by ratio. */
     private readonly zeroSpec: Int32Array[] = [];
+    private readonly valuedByRatio: Int32Array[] = [];
     /** Ties mode, per stage: the musts the spec puts there. */
     private readonly mustSpec: Int32Array[] = [];
-    private readonly valuedByRatio: Int32Array[] = [];
     /** Per stage and position of `order`: take the item first (1) or leave it out first (0). */
     private readonly includeFirst: Uint8Array[] = [];
     /** The previous item of the same symmetry class, -1 for none. */
