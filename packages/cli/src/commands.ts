@@ -1,4 +1,4 @@
-import { METHODS } from '@product-spec/language/methods';
+import { METHODS, PLAN_TIME_LIMIT } from '@product-spec/language/methods';
 import { optionLines, type CommandInput, type OptionSpec } from './arguments.js';
 import type { Output } from './output.js';
 
@@ -52,6 +52,28 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
         options: { product, format: { type: 'string', choices: ['table', 'json'], description: 'table (default) or json' } },
         exitCodes: '0, or 1 if the spec has errors (what can be computed is still printed), 2 usage.',
         load: () => import('./commands/forecast.js')
+    },
+    plan: {
+        summary: 'the provably best release plan under capacity and dependencies',
+        usage: 'plan PATH... [--product NAME] [--method M] [--format table|json|markdown] [--time-limit S]',
+        description: 'The best release plan of each product under capacity and dependencies (decide.md §1):\n'
+            + 'every open feature (idea, planned, building) goes into a release with a capacity, or\n'
+            + 'stays unplanned. Musts first, then score, release by release in date order; then the\n'
+            + "fewest moves from the spec's releases; then higher-ranked features earlier. Building\n"
+            + 'features and features in a release without a capacity stay where the spec puts them.\n\n'
+            + 'The plan is proven optimal, or, when --time-limit stops the search first, the best plan\n'
+            + 'found is printed as not proven, with its gap.',
+        options: {
+            product,
+            method: { ...method, description: `score by this method (${METHODS.join(', ')}) instead of each product's own` },
+            format: { type: 'string', choices: ['table', 'json', 'markdown'], description: 'table (default), json or markdown' },
+            'time-limit': {
+                type: 'string', placeholder: 'S',
+                description: `seconds the search may take for each product, ${PLAN_TIME_LIMIT.min} to ${PLAN_TIME_LIMIT.max} (default ${PLAN_TIME_LIMIT.default})`
+            }
+        },
+        exitCodes: '0, or 1 if the spec has errors (the plan is still printed), 2 usage.',
+        load: () => import('./commands/plan.js')
     },
     docs: {
         summary: 'write the markdown docs (with diagrams) of each product',

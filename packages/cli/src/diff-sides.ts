@@ -1,4 +1,4 @@
-import { buildWorkspace, createProductSpecServices, snapshotWorkspace, URI, type WorkspaceSnapshot } from '@product-spec/language';
+import { buildWorkspace, createProductSpecServices, planMovesOf, snapshotWorkspace, URI, type WorkspaceSnapshot } from '@product-spec/language';
 import { EmptyFileSystemProvider, type FileSystemProvider } from 'langium';
 import type { SpecText } from './files.js';
 import { diagnosticEntries, loadedWorkspace, type LoadedWorkspace } from './workspace.js';
@@ -18,7 +18,7 @@ export interface DiffSide {
 }
 
 export function sideOf(workspace: LoadedWorkspace): DiffSide {
-    return { snapshot: snapshotWorkspace(workspace.model, diagnosticEntries(workspace)), errors: workspace.errors };
+    return { snapshot: snapshotWorkspace(workspace.model, diagnosticEntries(workspace), { planMoves: product => planMovesOf(product) }), errors: workspace.errors };
 }
 
 /** What the workspace reads when it is updated: HEAD's texts of the files that changed, by URI. */

@@ -137,7 +137,9 @@ describe('product-spec diff', () => {
                 title: 'Shop',
                 method: 'rice',
                 assignments: [{ feature: 'd', property: 'release', from: null, to: 'r1' }],
-                scoring: []
+                scoring: [],
+                // HEAD's plan fits r1's capacity of 4 with c, a and d (620): b leaves r1; BASE's plan was the spec's.
+                planMoves: [{ feature: 'b', from: 'r1', to: null }]
             }],
             diagnostics: {
                 introduced: [{
@@ -158,7 +160,7 @@ describe('product-spec diff', () => {
         const result = await run(['diff', 'HEAD~1', 'HEAD', '--format', 'markdown', '--', 'specs'], repo);
         assert.equal(result.code, 0);
         assert.equal(result.stdout, [
-            '4 features re-ranked; 1 feature moved release; r1 over capacity; fy break-even month 7 → 10, cumulative break-even month 11 → none; 1 new warning, 1 resolved',
+            '4 features re-ranked; 1 feature moved release; 1 new plan move in shop; r1 over capacity; fy break-even month 7 → 10, cumulative break-even month 11 → none; 1 new warning, 1 resolved',
             '',
             `Compared \`${short(repo, 'HEAD~1')}\` → \`${short(repo, 'HEAD')}\`.`,
             '',
@@ -196,6 +198,12 @@ describe('product-spec diff', () => {
             '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
             '| Year one (`fy`) | 18,977.13 → 15,917.13 | 977.13 → -2,082.87 | 5.15% → -13.09% | 7 → 10 | 11 → – | churn 2% → 5% |',
             '',
+            '**New plan moves**',
+            '',
+            '| Feature | From | To |',
+            '| --- | --- | --- |',
+            '| `b` | `r1` | unplanned |',
+            '',
             '### Diagnostics',
             '',
             '|  | Where | Severity | Code | Message |',
@@ -210,7 +218,7 @@ describe('product-spec diff', () => {
         const result = await run(['diff', 'HEAD~1', 'HEAD', '--', 'specs'], repo);
         assert.equal(result.code, 0);
         const lines = result.stdout.split('\n');
-        assert.equal(lines[0], `${short(repo, 'HEAD~1')} → ${short(repo, 'HEAD')}: 4 features re-ranked; 1 feature moved release; r1 over capacity; fy break-even month 7 → 10, cumulative break-even month 11 → none; 1 new warning, 1 resolved`);
+        assert.equal(lines[0], `${short(repo, 'HEAD~1')} → ${short(repo, 'HEAD')}: 4 features re-ranked; 1 feature moved release; 1 new plan move in shop; r1 over capacity; fy break-even month 7 → 10, cumulative break-even month 11 → none; 1 new warning, 1 resolved`);
         assert.ok(lines.includes('d (Delta)  4 → 3  20 (effective 20 → 150)  release none → r1    inherited from b'), result.stdout);
         assert.ok(lines.includes('b (Beta)   2 → 4                      150  requires +d          own score'), result.stdout);
     });

@@ -19,3 +19,5 @@ export { escapeMarkdown } from './text/markdown.js';
 export * from './model/values.js';
 export * from './model/diff.js';
 export * from './model/inputs.js';
+export * from './model/plan/plan.js';
+export type { UnplannedReason } from './model/plan/problem.js';

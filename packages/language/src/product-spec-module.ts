@@ -14,6 +14,7 @@ import { ProductSpecHoverProvider } from './lsp/hover.js';
 import { ProductSpecInlayHintProvider } from './lsp/inlay-hints.js';
 import { ProductSpecSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { ModelService } from './model/model-service.js';
+import { PlanService } from './model/plan/plan-service.js';
 import { ProductSpecScopeComputation } from './references/scope-computation.js';
 import { ProductSpecScopeProvider } from './references/scope-provider.js';
 import { ProductSpecParserErrorMessageProvider } from './syntax/parser-messages.js';
@@ -35,6 +36,7 @@ export interface ProductSpecAddedServices {
     };
     model: {
         ModelService: ModelService;
+        PlanService: PlanService;
     };
     validation: {
         WorkspaceChecks: WorkspaceChecks;
@@ -77,7 +79,8 @@ export const ProductSpecModule: Module<ProductSpecServices, PartialLangiumServic
         PropertyKeywords: services => new PropertyKeywords(services.Grammar)
     },
     model: {
-        ModelService: services => new ModelService(services.shared)
+        ModelService: services => new ModelService(services.shared),
+        PlanService: services => new PlanService(services.shared)
     }
 };
 

@@ -28,7 +28,9 @@ describe('LSP code lens', () => {
         const [document] = await open(services, { 'acme.product': CONTRACT_EXAMPLE });
         assert.deepEqual(await lenses(document), [
             'mvp: load 4 / 12 · musts 50%',
+            'mvp: plan: load 4 / 12 · 0 moves',
             'v2: load 0 / 10',
+            'v2: plan: load 0 / 10 · 0 moves',
             'bulk_export: #2 · RICE 3,200',
             'auth: #1 · RICE 1,500 → 3,200 (from bulk_export)',
             'fy27: no break-even in 12 months · margin -202.58%'
@@ -50,6 +52,7 @@ describe('LSP code lens', () => {
         });
         assert.deepEqual(await lenses(document), [
             'r: load 4 / 3 (over capacity) · musts 50%',
+            'r: plan: load 2 / 3 · 1 move',
             'a: #1 · RICE 1.25',
             'b: #2 · unscored: lacks rice confidence',
             'c: shipped',
@@ -108,7 +111,7 @@ describe('the computed model behind hover, code lens and inlay hints', () => {
         const changed = await open(services, { 'acme.product': CONTRACT_EXAMPLE.replace('reach 3000', 'reach 6000') });
         const afterValidation = models.builds;
         assert.equal(afterValidation - before, 2, 'validation of the new state builds it once');
-        assert.deepEqual((await lenses(changed[0])).slice(2, 4), ['bulk_export: #2 · RICE 3,200', 'auth: #1 · RICE 3,000 → 3,200 (from bulk_export)']);
+        assert.deepEqual((await lenses(changed[0])).slice(4, 6), ['bulk_export: #2 · RICE 3,200', 'auth: #1 · RICE 3,000 → 3,200 (from bulk_export)']);
         await hints(changed[0]);
         assert.equal(models.builds, afterValidation);
     });

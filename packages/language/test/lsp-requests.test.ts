@@ -121,7 +121,7 @@ describe('LSP custom requests', () => {
             assert.equal(hover.contents.value.split('\n\n')[2], 'rank 1 of 2 · effective score 3,200, inherited from bulk_export, which requires it');
             const lenses = await client.sendRequest('textDocument/codeLens', { textDocument: { uri } }) as Array<{ command: { title: string } }>;
             assert.deepEqual(lenses.map(lens => lens.command.title), [
-                'load 4 / 12 · musts 50%', 'load 0 / 10', '#2 · RICE 3,200', '#1 · RICE 1,500 → 3,200 (from bulk_export)',
+                'load 4 / 12 · musts 50%', 'plan: load 4 / 12 · 0 moves', 'load 0 / 10', 'plan: load 0 / 10 · 0 moves', '#2 · RICE 3,200', '#1 · RICE 1,500 → 3,200 (from bulk_export)',
                 'no break-even in 12 months · margin -202.58%'
             ]);
         });

@@ -50,9 +50,9 @@ export class LspClient {
     }
 
     /** Starts the server (`node product-spec lsp --stdio`, with extra node flags if given). */
-    static start(options: { nodeArgs?: string[]; cwd?: string; serverBin?: string } = {}): LspClient {
+    static start(options: { nodeArgs?: string[]; cwd?: string; serverBin?: string; env?: Record<string, string> } = {}): LspClient {
         const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.serverBin ?? bin, 'lsp', '--stdio'], {
-            cwd: options.cwd ?? repoRoot, stdio: ['pipe', 'pipe', 'pipe']
+            cwd: options.cwd ?? repoRoot, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env }
         });
         return new LspClient(child);
     }

@@ -1,8 +1,9 @@
 import type { LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
 import type { FixData } from '../validation/codes.js';
 import type { ProductSpecServices } from '../product-spec-module.js';
+import { planCodeActions } from './plan-actions.js';
 
 /** The fixes a diagnostic carries: validators put them in `data` (one fix, or `{ fixes }`). */
 export function fixesOf(diagnostic: Diagnostic): FixData[] {
@@ -14,12 +15,13 @@ export function fixesOf(diagnostic: Diagnostic): FixData[] {
 
 /**
  * Quick fixes for mechanical repairs. Each diagnostic says in its data what to change,
- * so the fix is computed once, where the problem is found.
+ * so the fix is computed once, where the problem is found; on over-capacity, the release
+ * plan adds its moves (plan-actions.ts).
  */
 export class ProductSpecCodeActionProvider implements CodeActionProvider {
-    constructor(_services: ProductSpecServices) { }
+    constructor(private readonly services: ProductSpecServices) { }
 
-    getCodeActions(document: LangiumDocument, params: CodeActionParams): Array<Command | CodeAction> {
+    async getCodeActions(document: LangiumDocument, params: CodeActionParams, cancelToken?: CancellationToken): Promise<Array<Command | CodeAction>> {
         const uri = document.textDocument.uri;
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
@@ -68,6 +70,8 @@ export class ProductSpecCodeActionProvider implements CodeActionProvider {
                 }
             });
         }
+        // The release plan's fixes for over-capacity (plan-actions.ts).
+        actions.push(...await planCodeActions(document, params.context.diagnostics, this.services, cancelToken));
         return actions;
     }
 }

@@ -1,3 +1,4 @@
+import { planProduct } from './plan/plan.js';
 import { featureInputs, forecastInputs, scoringInputs, type FeatureInputs, type InputValue } from './inputs.js';
 import { rankReport, type RankReportFeature } from './reports.js';
 import type { Method, ProductModel, WorkspaceModel } from './types.js';
@@ -27,7 +28,7 @@ export interface DiagnosticEntry {
 }
 
 /** A move of the release plan (decide.md §1): a feature whose planned release differs from the spec's. */
-export interface PlanMove {
+export interface DiffPlanMove {
     feature: string;
     from: string | null;
     to: string | null;
@@ -35,11 +36,11 @@ export interface PlanMove {
 
 export interface DiffOptions {
     /**
-     * The release planner (decide.md §1), once it exists: a product's plan moves. When given,
-     * each product's entry lists the moves of HEAD's plan that BASE's plan did not have, as
-     * `planMoves`. HOOK: the planner is built on its own branch; wire it here when both land.
+     * The release planner (decide.md §1): a product's plan moves. When given, each product's
+     * entry lists the moves of HEAD's plan that BASE's plan did not have, as `planMoves`
+     * (`planMovesOf` is the planner's).
      */
-    planMoves?: (product: ProductModel) => PlanMove[];
+    planMoves?: (product: ProductModel) => DiffPlanMove[];
 }
 
 /** A feature as `rank --format json` gives it, with its inputs. */
@@ -75,7 +76,7 @@ export interface ProductSnapshot {
     readonly features: FeatureSnapshot[];
     readonly releases: ReleaseSnapshot[];
     readonly forecasts: ForecastSnapshot[];
-    readonly planMoves?: PlanMove[];
+    readonly planMoves?: DiffPlanMove[];
 }
 
 export interface WorkspaceSnapshot {
@@ -198,7 +199,7 @@ export interface ProductDiff {
     /** Changes of the scoring block (method, ICE mode, weights): they change scores without a feature's own inputs. */
     scoring: InputChange[];
     /** Only with DiffOptions.planMoves: moves of HEAD's plan that BASE's plan did not have. */
-    planMoves?: PlanMove[];
+    planMoves?: DiffPlanMove[];
 }
 
 export interface DiffReport {
@@ -430,8 +431,8 @@ function overtaken(order: readonly FeatureSnapshot[], otherRanks: ReadonlyMap<st
     return result;
 }
 
-function newMoves(before: readonly PlanMove[], after: readonly PlanMove[]): PlanMove[] {
-    const key = (move: PlanMove) => `${move.feature}\u0000${move.from ?? ''}\u0000${move.to ?? ''}`;
+function newMoves(before: readonly DiffPlanMove[], after: readonly DiffPlanMove[]): DiffPlanMove[] {
+    const key = (move: DiffPlanMove) => `${move.feature}\u0000${move.from ?? ''}\u0000${move.to ?? ''}`;
     const old = new Set(before.map(key));
     return after.filter(move => !old.has(key(move)));
 }
@@ -459,4 +460,12 @@ function diffDiagnostics(base: readonly DiagnosticEntry[], head: readonly Diagno
     const resolved = base.filter(d => !matched.has(d));
     const order = (a: DiagnosticEntry, b: DiagnosticEntry) => (a.file < b.file ? -1 : a.file > b.file ? 1 : byLine(a, b));
     return { introduced: introduced.sort(order), resolved: resolved.sort(order) };
+}
+
+/** The moves of a product's release plan (model/plan), as the diff compares them. */
+export function planMovesOf(product: ProductModel, options: { nodeLimit?: number } = {}): DiffPlanMove[] {
+    // A node limit, not a time: the same specs give the same diff on every machine.
+    return planProduct(product, { nodeLimit: options.nodeLimit ?? 20000 }).moves.map(move => ({
+        feature: move.feature.name, from: move.from?.name ?? null, to: move.to?.name ?? null
+    }));
 }

@@ -7,6 +7,9 @@ import type { Estimate } from './values.js';
 export type Method = 'rice' | 'ice' | 'wsjf' | 'kano' | 'moscow' | 'weighted';
 export const METHODS: readonly Method[] = ['rice', 'ice', 'wsjf', 'kano', 'moscow', 'weighted'];
 
+/** The release planner's search time limit in seconds (`plan --time-limit`): its default and bounds. */
+export const PLAN_TIME_LIMIT = { default: 10, min: 0.1, max: 600 } as const;
+
 export type Status = 'idea' | 'planned' | 'building' | 'shipped' | 'dropped';
 
 /**

@@ -27,8 +27,13 @@ export class ProductSpecDocumentBuilder extends DefaultDocumentBuilder {
 
     override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
         this.updating = true;
+        trace(`update ${changed.map(uri => uri.path.split('/').pop()).join(',')} deleted ${deleted.length}`);
         try {
             await super.update(changed, deleted, cancelToken);
+            trace(`update done, state ${this.currentState}`);
+        } catch (error) {
+            trace(`update ended: ${error instanceof Error ? error.message : String(error)}, state ${this.currentState}`);
+            throw error;
         } finally {
             this.updating = false;
         }
@@ -68,4 +73,9 @@ export class ProductSpecDocumentBuilder extends DefaultDocumentBuilder {
         this.resetToState(document, DocumentState.ComputedScopes);
         if (state) this.buildState.set(key, state);
     }
+}
+
+/** With PRODUCT_SPEC_TRACE=1, what the builder does, on stderr (for diagnosing the change path). */
+function trace(line: string): void {
+    if (process.env.PRODUCT_SPEC_TRACE === '1') process.stderr.write(`[builder] ${line}\n`);
 }
