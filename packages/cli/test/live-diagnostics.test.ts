@@ -47,15 +47,20 @@ async function freshBuild(texts: ReadonlyMap<string, string>): Promise<Map<strin
 
 /** Every request waits for the build of the latest edit; the diagnostics of that build were published before its answer. */
 async function settled(client: LspClient): Promise<void> {
+    const answered = await within(client.request('productSpec/rank', {}).then(() => true), 30000);
+    if (answered) return;
+    // Say what the server was doing: busy (CPU) or waiting, and whether it still answers at all.
+    const ticks = () => Number(readFileSync(`/proc/${client.process.pid}/stat`, 'utf8').split(' ')[13]);
+    const before = ticks();
+    const alive = await within(client.request('productSpec/noSuchRequest').then(() => true, () => true), 5000);
+    const busy = ticks() - before;
+    throw new Error(`the server did not answer within 30 s (answers other requests: ${alive}; CPU ticks in 5 s: ${busy}; exit code ${client.exitCode}; stderr: ${client.stderr.slice(-3000)}; log: ${JSON.stringify(client.received('window/logMessage').slice(-6))})`);
+}
+
+/** The promise's value, or false when it takes longer than `ms`. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | false> {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`the server did not answer within 30 s (exit code ${client.exitCode}; stderr: ${client.stderr.slice(-2000)}; log: ${JSON.stringify(client.received("window/logMessage").slice(-6))})`)), 30000);
-    });
-    try {
-        await Promise.race([client.request('productSpec/rank', {}), timeout]);
-    } finally {
-        clearTimeout(timer);
-    }
+    return Promise.race([promise, new Promise<false>(resolve => { timer = setTimeout(() => resolve(false), ms); })]).finally(() => clearTimeout(timer));
 }
 
 async function expectTruth(client: LspClient, texts: ReadonlyMap<string, string>, context: string): Promise<void> {

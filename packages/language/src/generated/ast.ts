@@ -13,6 +13,7 @@ export const ProductSpecTerminals = {
     DATE: /[0-9]{4}-[0-9]{2}-[0-9]{2}/,
     PERCENT: /-?[0-9]+(\.[0-9]+)?%/,
     NUMBER: /-?[0-9]+(\.[0-9]+)?/,
+    WORD: /[\p{L}_][\p{L}\p{N}_]*/u,
     ID: /[\p{L}_][\p{L}\p{N}_]*/u,
     STRING: /"(\\[^\r\n]|[^"\\\r\n])*"/,
 };
@@ -23,6 +24,8 @@ export type ProductSpecKeywordNames =
     | ","
     | "."
     | ".."
+    | ":"
+    | ";"
     | "addresses"
     | "attractive"
     | "average"
@@ -168,6 +171,7 @@ export interface Feature extends langium.AstNode {
     rice: Array<Rice>;
     status: Array<Status>;
     title?: string;
+    unknown: Array<Unknown>;
     wsjf: Array<Wsjf>;
 }
 
@@ -188,6 +192,7 @@ export const Feature = {
     rice: 'rice',
     status: 'status',
     title: 'title',
+    unknown: 'unknown',
     wsjf: 'wsjf'
 } as const;
 
@@ -208,6 +213,7 @@ export interface Forecast extends langium.AstNode {
     price: Array<Amount>;
     scenarios: Array<Scenario>;
     title?: string;
+    unknown: Array<Unknown>;
     variableCost: Array<Amount>;
 }
 
@@ -223,6 +229,7 @@ export const Forecast = {
     price: 'price',
     scenarios: 'scenarios',
     title: 'title',
+    unknown: 'unknown',
     variableCost: 'variableCost'
 } as const;
 
@@ -242,13 +249,15 @@ export interface Ice extends langium.AstNode {
     confidence: Array<Amount>;
     ease: Array<Amount>;
     impact: Array<Amount>;
+    unknown: Array<Unknown>;
 }
 
 export const Ice = {
     $type: 'Ice',
     confidence: 'confidence',
     ease: 'ease',
-    impact: 'impact'
+    impact: 'impact',
+    unknown: 'unknown'
 } as const;
 
 export function isIce(item: unknown): item is Ice {
@@ -276,6 +285,7 @@ export interface KanoSurvey extends langium.AstNode {
     performance: Array<number>;
     questionable: Array<number>;
     reverse: Array<number>;
+    unknown: Array<Unknown>;
 }
 
 export const KanoSurvey = {
@@ -285,7 +295,8 @@ export const KanoSurvey = {
     must: 'must',
     performance: 'performance',
     questionable: 'questionable',
-    reverse: 'reverse'
+    reverse: 'reverse',
+    unknown: 'unknown'
 } as const;
 
 export function isKanoSurvey(item: unknown): item is KanoSurvey {
@@ -325,6 +336,7 @@ export interface Metric extends langium.AstNode {
     targetDate: Array<string>;
     title?: string;
     unit: Array<string>;
+    unknown: Array<Unknown>;
 }
 
 export const Metric = {
@@ -336,7 +348,8 @@ export const Metric = {
     target: 'target',
     targetDate: 'targetDate',
     title: 'title',
-    unit: 'unit'
+    unit: 'unit',
+    unknown: 'unknown'
 } as const;
 
 export function isMetric(item: unknown): item is Metric {
@@ -346,11 +359,13 @@ export function isMetric(item: unknown): item is Metric {
 export interface Model extends langium.AstNode {
     readonly $type: 'Model';
     declarations: Array<Declaration>;
+    unknown: Array<Unknown>;
 }
 
 export const Model = {
     $type: 'Model',
-    declarations: 'declarations'
+    declarations: 'declarations',
+    unknown: 'unknown'
 } as const;
 
 export function isModel(item: unknown): item is Model {
@@ -372,6 +387,7 @@ export interface Need extends langium.AstNode {
     persona: Array<langium.Reference<Persona>>;
     satisfaction: Array<Amount>;
     title?: string;
+    unknown: Array<Unknown>;
 }
 
 export const Need = {
@@ -381,7 +397,8 @@ export const Need = {
     name: 'name',
     persona: 'persona',
     satisfaction: 'satisfaction',
-    title: 'title'
+    title: 'title',
+    unknown: 'unknown'
 } as const;
 
 export function isNeed(item: unknown): item is Need {
@@ -395,6 +412,7 @@ export interface Objective extends langium.AstNode {
     metrics: Array<langium.Reference<Metric>>;
     name: string;
     title?: string;
+    unknown: Array<Unknown>;
 }
 
 export const Objective = {
@@ -402,7 +420,8 @@ export const Objective = {
     description: 'description',
     metrics: 'metrics',
     name: 'name',
-    title: 'title'
+    title: 'title',
+    unknown: 'unknown'
 } as const;
 
 export function isObjective(item: unknown): item is Objective {
@@ -431,6 +450,7 @@ export interface Persona extends langium.AstNode {
     name: string;
     size: Array<number>;
     title?: string;
+    unknown: Array<Unknown>;
 }
 
 export const Persona = {
@@ -438,7 +458,8 @@ export const Persona = {
     description: 'description',
     name: 'name',
     size: 'size',
-    title: 'title'
+    title: 'title',
+    unknown: 'unknown'
 } as const;
 
 export function isPersona(item: unknown): item is Persona {
@@ -462,6 +483,7 @@ export interface Product extends langium.AstNode {
     stage: Array<Stage>;
     strategy: Array<string>;
     title?: string;
+    unknown: Array<Unknown>;
     vision: Array<string>;
 }
 
@@ -475,6 +497,7 @@ export const Product = {
     stage: 'stage',
     strategy: 'strategy',
     title: 'title',
+    unknown: 'unknown',
     vision: 'vision'
 } as const;
 
@@ -497,6 +520,7 @@ export interface Release extends langium.AstNode {
     name: string;
     phase: Array<Phase>;
     title?: string;
+    unknown: Array<Unknown>;
 }
 
 export const Release = {
@@ -506,7 +530,8 @@ export const Release = {
     description: 'description',
     name: 'name',
     phase: 'phase',
-    title: 'title'
+    title: 'title',
+    unknown: 'unknown'
 } as const;
 
 export function isRelease(item: unknown): item is Release {
@@ -521,6 +546,7 @@ export interface Rice extends langium.AstNode {
     impactNumber: Array<Amount>;
     impactWord: Array<string>;
     reach: Array<Amount>;
+    unknown: Array<Unknown>;
 }
 
 export const Rice = {
@@ -529,7 +555,8 @@ export const Rice = {
     effort: 'effort',
     impactNumber: 'impactNumber',
     impactWord: 'impactWord',
-    reach: 'reach'
+    reach: 'reach',
+    unknown: 'unknown'
 } as const;
 
 export function isRice(item: unknown): item is Rice {
@@ -548,6 +575,7 @@ export interface Scenario extends langium.AstNode {
     name: string;
     price: Array<Amount>;
     title?: string;
+    unknown: Array<Unknown>;
     variableCost: Array<Amount>;
 }
 
@@ -562,6 +590,7 @@ export const Scenario = {
     name: 'name',
     price: 'price',
     title: 'title',
+    unknown: 'unknown',
     variableCost: 'variableCost'
 } as const;
 
@@ -574,6 +603,7 @@ export interface Scoring extends langium.AstNode {
     readonly $type: 'Scoring';
     iceMode: Array<IceMode>;
     method: Array<Method>;
+    unknown: Array<Unknown>;
     weights: Array<Weight>;
 }
 
@@ -581,6 +611,7 @@ export const Scoring = {
     $type: 'Scoring',
     iceMode: 'iceMode',
     method: 'method',
+    unknown: 'unknown',
     weights: 'weights'
 } as const;
 
@@ -604,6 +635,7 @@ export interface Stakeholder extends langium.AstNode {
     name: string;
     role: Array<string>;
     title?: string;
+    unknown: Array<Unknown>;
 }
 
 export const Stakeholder = {
@@ -614,7 +646,8 @@ export const Stakeholder = {
     interest: 'interest',
     name: 'name',
     role: 'role',
-    title: 'title'
+    title: 'title',
+    unknown: 'unknown'
 } as const;
 
 export function isStakeholder(item: unknown): item is Stakeholder {
@@ -626,6 +659,37 @@ export type Status = 'building' | 'dropped' | 'idea' | 'planned' | 'shipped';
 export function isStatus(item: unknown): item is Status {
     return item === 'idea' || item === 'planned' || item === 'building' || item === 'shipped' || item === 'dropped';
 }
+
+export interface Unknown extends langium.AstNode {
+    readonly $container: Feature | Forecast | Ice | KanoSurvey | Metric | Model | Need | Objective | Persona | Product | Release | Rice | Scenario | Scoring | Stakeholder | Wsjf;
+    readonly $type: 'Unknown';
+    block?: UnknownBlock;
+    values: Array<UnknownValue>;
+    word: ',' | ':' | ';' | string;
+}
+
+export const Unknown = {
+    $type: 'Unknown',
+    block: 'block',
+    values: 'values',
+    word: 'word'
+} as const;
+
+export function isUnknown(item: unknown): item is Unknown {
+    return reflection.isInstance(item, Unknown.$type);
+}
+
+export type UnknownBlock = string;
+
+export function isUnknownBlock(item: unknown): item is UnknownBlock {
+    return typeof item === 'string';
+}
+
+export type UnknownToken = 'feature' | 'forecast' | 'metric' | 'need' | 'objective' | 'persona' | 'product' | 'release' | 'scoring' | 'stakeholder' | UnknownValue | string;
+
+
+export type UnknownValue = ',' | '.' | '..' | ':' | ';' | number | string;
+
 
 export interface Weight extends langium.AstNode {
     readonly $container: Scoring;
@@ -650,6 +714,7 @@ export interface Wsjf extends langium.AstNode {
     criticality: Array<Amount>;
     risk: Array<Amount>;
     size: Array<Amount>;
+    unknown: Array<Unknown>;
     value: Array<Amount>;
 }
 
@@ -658,6 +723,7 @@ export const Wsjf = {
     criticality: 'criticality',
     risk: 'risk',
     size: 'size',
+    unknown: 'unknown',
     value: 'value'
 } as const;
 
@@ -685,6 +751,7 @@ export type ProductSpecAstType = {
     Scenario: Scenario
     Scoring: Scoring
     Stakeholder: Stakeholder
+    Unknown: Unknown
     Weight: Weight
     Wsjf: Wsjf
 }
@@ -773,6 +840,10 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
                 title: {
                     name: Feature.title
                 },
+                unknown: {
+                    name: Feature.unknown,
+                    defaultValue: []
+                },
                 wsjf: {
                     name: Feature.wsjf,
                     defaultValue: []
@@ -821,6 +892,10 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
                 title: {
                     name: Forecast.title
                 },
+                unknown: {
+                    name: Forecast.unknown,
+                    defaultValue: []
+                },
                 variableCost: {
                     name: Forecast.variableCost,
                     defaultValue: []
@@ -841,6 +916,10 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
                 },
                 impact: {
                     name: Ice.impact,
+                    defaultValue: []
+                },
+                unknown: {
+                    name: Ice.unknown,
                     defaultValue: []
                 }
             },
@@ -871,6 +950,10 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
                 },
                 reverse: {
                     name: KanoSurvey.reverse,
+                    defaultValue: []
+                },
+                unknown: {
+                    name: KanoSurvey.unknown,
                     defaultValue: []
                 }
             },
@@ -914,6 +997,10 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
                 unit: {
                     name: Metric.unit,
                     defaultValue: []
+                },
+                unknown: {
+                    name: Metric.unknown,
+                    defaultValue: []
                 }
             },
             superTypes: [Declaration.$type, Member.$type]
@@ -923,6 +1010,10 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
             properties: {
                 declarations: {
                     name: Model.declarations,
+                    defaultValue: []
+                },
+                unknown: {
+                    name: Model.unknown,
                     defaultValue: []
                 }
             },
@@ -953,6 +1044,10 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
                 },
                 title: {
                     name: Need.title
+                },
+                unknown: {
+                    name: Need.unknown,
+                    defaultValue: []
                 }
             },
             superTypes: [Member.$type]
@@ -974,6 +1069,10 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
                 },
                 title: {
                     name: Objective.title
+                },
+                unknown: {
+                    name: Objective.unknown,
+                    defaultValue: []
                 }
             },
             superTypes: [Member.$type]
@@ -1004,6 +1103,10 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
                 },
                 title: {
                     name: Persona.title
+                },
+                unknown: {
+                    name: Persona.unknown,
+                    defaultValue: []
                 }
             },
             superTypes: [Declaration.$type, Member.$type]
@@ -1042,6 +1145,10 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
                 title: {
                     name: Product.title
                 },
+                unknown: {
+                    name: Product.unknown,
+                    defaultValue: []
+                },
                 vision: {
                     name: Product.vision,
                     defaultValue: []
@@ -1073,6 +1180,10 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
                 },
                 title: {
                     name: Release.title
+                },
+                unknown: {
+                    name: Release.unknown,
+                    defaultValue: []
                 }
             },
             superTypes: [Member.$type]
@@ -1098,6 +1209,10 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
                 },
                 reach: {
                     name: Rice.reach,
+                    defaultValue: []
+                },
+                unknown: {
+                    name: Rice.unknown,
                     defaultValue: []
                 }
             },
@@ -1140,6 +1255,10 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
                 title: {
                     name: Scenario.title
                 },
+                unknown: {
+                    name: Scenario.unknown,
+                    defaultValue: []
+                },
                 variableCost: {
                     name: Scenario.variableCost,
                     defaultValue: []
@@ -1156,6 +1275,10 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
                 },
                 method: {
                     name: Scoring.method,
+                    defaultValue: []
+                },
+                unknown: {
+                    name: Scoring.unknown,
                     defaultValue: []
                 },
                 weights: {
@@ -1193,9 +1316,29 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
                 },
                 title: {
                     name: Stakeholder.title
+                },
+                unknown: {
+                    name: Stakeholder.unknown,
+                    defaultValue: []
                 }
             },
             superTypes: [Declaration.$type, Member.$type]
+        },
+        Unknown: {
+            name: Unknown.$type,
+            properties: {
+                block: {
+                    name: Unknown.block
+                },
+                values: {
+                    name: Unknown.values,
+                    defaultValue: []
+                },
+                word: {
+                    name: Unknown.word
+                }
+            },
+            superTypes: []
         },
         Weight: {
             name: Weight.$type,
@@ -1222,6 +1365,10 @@ export class ProductSpecAstReflection extends langium.AbstractAstReflection {
                 },
                 size: {
                     name: Wsjf.size,
+                    defaultValue: []
+                },
+                unknown: {
+                    name: Wsjf.unknown,
                     defaultValue: []
                 },
                 value: {

@@ -17,16 +17,33 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
       "entry": true,
       "name": "Model",
       "definition": {
-        "$type": "Assignment",
-        "feature": "declarations",
-        "operator": "+=",
-        "terminal": {
-          "$type": "RuleCall",
-          "rule": {
-            "$ref": "#/rules@1"
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "declarations",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@1"
+              },
+              "arguments": []
+            }
           },
-          "arguments": []
-        },
+          {
+            "$type": "Assignment",
+            "feature": "unknown",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@20"
+              },
+              "arguments": []
+            }
+          }
+        ],
         "cardinality": "*"
       },
       "fragment": false,
@@ -89,7 +106,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -101,7 +118,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             },
@@ -128,7 +145,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@40"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -149,7 +166,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@40"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -175,7 +192,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@32"
+                          "$ref": "#/rules@36"
                         },
                         "arguments": []
                       },
@@ -199,7 +216,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@22"
+                        "$ref": "#/rules@26"
                       },
                       "arguments": []
                     }
@@ -220,7 +237,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@44"
                       },
                       "arguments": []
                     }
@@ -247,6 +264,18 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                   "$type": "RuleCall",
                   "rule": {
                     "$ref": "#/rules@18"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "unknown",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@20"
                   },
                   "arguments": []
                 }
@@ -349,7 +378,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -361,7 +390,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             },
@@ -391,7 +420,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@23"
+                            "$ref": "#/rules@27"
                           },
                           "arguments": []
                         }
@@ -412,7 +441,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@40"
+                            "$ref": "#/rules@45"
                           },
                           "arguments": []
                         }
@@ -433,7 +462,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@24"
+                            "$ref": "#/rules@28"
                           },
                           "arguments": []
                         }
@@ -454,7 +483,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@24"
+                            "$ref": "#/rules@28"
                           },
                           "arguments": []
                         }
@@ -475,12 +504,24 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@40"
+                            "$ref": "#/rules@45"
                           },
                           "arguments": []
                         }
                       }
                     ]
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "unknown",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@20"
+                      },
+                      "arguments": []
+                    }
                   }
                 ],
                 "cardinality": "*"
@@ -515,7 +556,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -527,7 +568,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             },
@@ -557,7 +598,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@38"
+                            "$ref": "#/rules@42"
                           },
                           "arguments": []
                         }
@@ -578,12 +619,24 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@40"
+                            "$ref": "#/rules@45"
                           },
                           "arguments": []
                         }
                       }
                     ]
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "unknown",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@20"
+                      },
+                      "arguments": []
+                    }
                   }
                 ],
                 "cardinality": "*"
@@ -618,7 +671,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -630,7 +683,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             },
@@ -665,7 +718,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@32"
+                              "$ref": "#/rules@36"
                             },
                             "arguments": []
                           },
@@ -689,7 +742,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@20"
+                            "$ref": "#/rules@24"
                           },
                           "arguments": []
                         }
@@ -710,7 +763,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@20"
+                            "$ref": "#/rules@24"
                           },
                           "arguments": []
                         }
@@ -731,12 +784,24 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@40"
+                            "$ref": "#/rules@45"
                           },
                           "arguments": []
                         }
                       }
                     ]
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "unknown",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@20"
+                      },
+                      "arguments": []
+                    }
                   }
                 ],
                 "cardinality": "*"
@@ -771,7 +836,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -783,7 +848,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             },
@@ -818,7 +883,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@32"
+                              "$ref": "#/rules@36"
                             },
                             "arguments": []
                           },
@@ -845,7 +910,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@32"
+                                  "$ref": "#/rules@36"
                                 },
                                 "arguments": []
                               },
@@ -872,12 +937,24 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@40"
+                            "$ref": "#/rules@45"
                           },
                           "arguments": []
                         }
                       }
                     ]
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "unknown",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@20"
+                      },
+                      "arguments": []
+                    }
                   }
                 ],
                 "cardinality": "*"
@@ -912,7 +989,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -924,7 +1001,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             },
@@ -954,7 +1031,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@40"
+                            "$ref": "#/rules@45"
                           },
                           "arguments": []
                         }
@@ -975,7 +1052,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@38"
+                            "$ref": "#/rules@42"
                           },
                           "arguments": []
                         }
@@ -996,7 +1073,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@38"
+                            "$ref": "#/rules@42"
                           },
                           "arguments": []
                         }
@@ -1017,7 +1094,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@38"
+                            "$ref": "#/rules@42"
                           },
                           "arguments": []
                         }
@@ -1036,7 +1113,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@36"
+                                "$ref": "#/rules@40"
                               },
                               "arguments": []
                             }
@@ -1060,12 +1137,24 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@40"
+                            "$ref": "#/rules@45"
                           },
                           "arguments": []
                         }
                       }
                     ]
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "unknown",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@20"
+                      },
+                      "arguments": []
+                    }
                   }
                 ],
                 "cardinality": "*"
@@ -1100,7 +1189,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -1112,7 +1201,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             },
@@ -1142,7 +1231,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@36"
+                            "$ref": "#/rules@40"
                           },
                           "arguments": []
                         }
@@ -1163,7 +1252,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@25"
+                            "$ref": "#/rules@29"
                           },
                           "arguments": []
                         }
@@ -1184,7 +1273,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@38"
+                            "$ref": "#/rules@42"
                           },
                           "arguments": []
                         }
@@ -1205,12 +1294,24 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@40"
+                            "$ref": "#/rules@45"
                           },
                           "arguments": []
                         }
                       }
                     ]
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "unknown",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@20"
+                      },
+                      "arguments": []
+                    }
                   }
                 ],
                 "cardinality": "*"
@@ -1245,7 +1346,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -1257,7 +1358,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             },
@@ -1287,7 +1388,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@40"
+                            "$ref": "#/rules@45"
                           },
                           "arguments": []
                         }
@@ -1308,7 +1409,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@26"
+                            "$ref": "#/rules@30"
                           },
                           "arguments": []
                         }
@@ -1334,7 +1435,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@32"
+                              "$ref": "#/rules@36"
                             },
                             "arguments": []
                           },
@@ -1358,7 +1459,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@27"
+                            "$ref": "#/rules@31"
                           },
                           "arguments": []
                         }
@@ -1382,7 +1483,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@28"
+                                "$ref": "#/rules@32"
                               },
                               "arguments": []
                             }
@@ -1485,7 +1586,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@32"
+                              "$ref": "#/rules@36"
                             },
                             "arguments": []
                           },
@@ -1512,7 +1613,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@32"
+                                  "$ref": "#/rules@36"
                                 },
                                 "arguments": []
                               },
@@ -1544,7 +1645,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@32"
+                              "$ref": "#/rules@36"
                             },
                             "arguments": []
                           },
@@ -1571,7 +1672,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@32"
+                                  "$ref": "#/rules@36"
                                 },
                                 "arguments": []
                               },
@@ -1603,7 +1704,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@32"
+                              "$ref": "#/rules@36"
                             },
                             "arguments": []
                           },
@@ -1630,7 +1731,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@32"
+                                  "$ref": "#/rules@36"
                                 },
                                 "arguments": []
                               },
@@ -1662,7 +1763,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@32"
+                              "$ref": "#/rules@36"
                             },
                             "arguments": []
                           },
@@ -1689,7 +1790,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@32"
+                                  "$ref": "#/rules@36"
                                 },
                                 "arguments": []
                               },
@@ -1716,12 +1817,24 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@20"
+                            "$ref": "#/rules@24"
                           },
                           "arguments": []
                         }
                       }
                     ]
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "unknown",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@20"
+                      },
+                      "arguments": []
+                    }
                   }
                 ],
                 "cardinality": "*"
@@ -1773,7 +1886,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@20"
+                        "$ref": "#/rules@24"
                       },
                       "arguments": []
                     }
@@ -1797,7 +1910,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@39"
+                            "$ref": "#/rules@44"
                           },
                           "arguments": []
                         }
@@ -1809,7 +1922,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@20"
+                            "$ref": "#/rules@24"
                           },
                           "arguments": []
                         }
@@ -1832,7 +1945,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@21"
+                        "$ref": "#/rules@25"
                       },
                       "arguments": []
                     }
@@ -1853,12 +1966,24 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@20"
+                        "$ref": "#/rules@24"
                       },
                       "arguments": []
                     }
                   }
                 ]
+              },
+              {
+                "$type": "Assignment",
+                "feature": "unknown",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@20"
+                  },
+                  "arguments": []
+                }
               }
             ],
             "cardinality": "*"
@@ -1907,7 +2032,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@20"
+                        "$ref": "#/rules@24"
                       },
                       "arguments": []
                     }
@@ -1928,7 +2053,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@20"
+                        "$ref": "#/rules@24"
                       },
                       "arguments": []
                     }
@@ -1949,7 +2074,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@20"
+                        "$ref": "#/rules@24"
                       },
                       "arguments": []
                     }
@@ -1970,12 +2095,24 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@20"
+                        "$ref": "#/rules@24"
                       },
                       "arguments": []
                     }
                   }
                 ]
+              },
+              {
+                "$type": "Assignment",
+                "feature": "unknown",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@20"
+                  },
+                  "arguments": []
+                }
               }
             ],
             "cardinality": "*"
@@ -2024,7 +2161,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@20"
+                        "$ref": "#/rules@24"
                       },
                       "arguments": []
                     }
@@ -2045,7 +2182,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@20"
+                        "$ref": "#/rules@24"
                       },
                       "arguments": []
                     }
@@ -2066,12 +2203,24 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@20"
+                        "$ref": "#/rules@24"
                       },
                       "arguments": []
                     }
                   }
                 ]
+              },
+              {
+                "$type": "Assignment",
+                "feature": "unknown",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@20"
+                  },
+                  "arguments": []
+                }
               }
             ],
             "cardinality": "*"
@@ -2120,7 +2269,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -2141,7 +2290,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -2162,7 +2311,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -2183,7 +2332,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -2204,7 +2353,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -2225,12 +2374,24 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
                   }
                 ]
+              },
+              {
+                "$type": "Assignment",
+                "feature": "unknown",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@20"
+                  },
+                  "arguments": []
+                }
               }
             ],
             "cardinality": "*"
@@ -2262,7 +2423,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -2274,7 +2435,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             },
@@ -2305,6 +2466,18 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                       "$type": "RuleCall",
                       "rule": {
                         "$ref": "#/rules@16"
+                      },
+                      "arguments": []
+                    }
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "unknown",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@20"
                       },
                       "arguments": []
                     }
@@ -2342,7 +2515,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -2354,7 +2527,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             },
@@ -2368,11 +2541,28 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                 "value": "{"
               },
               {
-                "$type": "RuleCall",
-                "rule": {
-                  "$ref": "#/rules@17"
-                },
-                "arguments": [],
+                "$type": "Alternatives",
+                "elements": [
+                  {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@17"
+                    },
+                    "arguments": []
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "unknown",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@20"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ],
                 "cardinality": "*"
               },
               {
@@ -2409,7 +2599,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@38"
+                    "$ref": "#/rules@42"
                   },
                   "arguments": []
                 }
@@ -2430,7 +2620,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@20"
+                    "$ref": "#/rules@24"
                   },
                   "arguments": []
                 }
@@ -2451,7 +2641,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@20"
+                    "$ref": "#/rules@24"
                   },
                   "arguments": []
                 }
@@ -2472,7 +2662,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@21"
+                    "$ref": "#/rules@25"
                   },
                   "arguments": []
                 }
@@ -2493,7 +2683,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@21"
+                    "$ref": "#/rules@25"
                   },
                   "arguments": []
                 }
@@ -2524,7 +2714,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@20"
+                            "$ref": "#/rules@24"
                           },
                           "arguments": []
                         }
@@ -2545,7 +2735,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@20"
+                            "$ref": "#/rules@24"
                           },
                           "arguments": []
                         }
@@ -2570,7 +2760,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@40"
+                    "$ref": "#/rules@45"
                   },
                   "arguments": []
                 }
@@ -2620,7 +2810,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@29"
+                        "$ref": "#/rules@33"
                       },
                       "arguments": []
                     }
@@ -2641,7 +2831,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@30"
+                        "$ref": "#/rules@34"
                       },
                       "arguments": []
                     }
@@ -2660,16 +2850,33 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "value": "{"
                   },
                   {
-                    "$type": "Assignment",
-                    "feature": "weights",
-                    "operator": "+=",
-                    "terminal": {
-                      "$type": "RuleCall",
-                      "rule": {
-                        "$ref": "#/rules@19"
+                    "$type": "Alternatives",
+                    "elements": [
+                      {
+                        "$type": "Assignment",
+                        "feature": "weights",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@19"
+                          },
+                          "arguments": []
+                        }
                       },
-                      "arguments": []
-                    },
+                      {
+                        "$type": "Assignment",
+                        "feature": "unknown",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@20"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ],
                     "cardinality": "*"
                   },
                   {
@@ -2677,6 +2884,18 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "value": "}"
                   }
                 ]
+              },
+              {
+                "$type": "Assignment",
+                "feature": "unknown",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@20"
+                  },
+                  "arguments": []
+                }
               }
             ],
             "cardinality": "*"
@@ -2704,7 +2923,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@31"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -2719,19 +2938,255 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                 {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@37"
+                    "$ref": "#/rules@41"
                   },
                   "arguments": []
                 },
                 {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@38"
+                    "$ref": "#/rules@42"
                   },
                   "arguments": []
                 }
               ]
             }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Unknown",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "word",
+            "operator": "=",
+            "terminal": {
+              "$type": "Alternatives",
+              "elements": [
+                {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@43"
+                  },
+                  "arguments": []
+                },
+                {
+                  "$type": "Keyword",
+                  "value": ":"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": ","
+                },
+                {
+                  "$type": "Keyword",
+                  "value": ";"
+                }
+              ]
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "values",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@21"
+              },
+              "arguments": []
+            },
+            "cardinality": "*"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "block",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@22"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "UnknownValue",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@45"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@42"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@41"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@40"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "Keyword",
+            "value": "."
+          },
+          {
+            "$type": "Keyword",
+            "value": ".."
+          },
+          {
+            "$type": "Keyword",
+            "value": ":"
+          },
+          {
+            "$type": "Keyword",
+            "value": ","
+          },
+          {
+            "$type": "Keyword",
+            "value": ";"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "UnknownBlock",
+      "dataType": "string",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "{"
+          },
+          {
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@23"
+                },
+                "arguments": []
+              },
+              {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@22"
+                },
+                "arguments": []
+              }
+            ],
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "UnknownToken",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@44"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@21"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "Keyword",
+            "value": "product"
+          },
+          {
+            "$type": "Keyword",
+            "value": "stakeholder"
+          },
+          {
+            "$type": "Keyword",
+            "value": "persona"
+          },
+          {
+            "$type": "Keyword",
+            "value": "need"
+          },
+          {
+            "$type": "Keyword",
+            "value": "objective"
+          },
+          {
+            "$type": "Keyword",
+            "value": "metric"
+          },
+          {
+            "$type": "Keyword",
+            "value": "release"
+          },
+          {
+            "$type": "Keyword",
+            "value": "feature"
+          },
+          {
+            "$type": "Keyword",
+            "value": "forecast"
+          },
+          {
+            "$type": "Keyword",
+            "value": "scoring"
           }
         ]
       },
@@ -2752,7 +3207,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@42"
               },
               "arguments": []
             }
@@ -2771,7 +3226,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@38"
+                    "$ref": "#/rules@42"
                   },
                   "arguments": []
                 }
@@ -2801,14 +3256,14 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                 {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@37"
+                    "$ref": "#/rules@41"
                   },
                   "arguments": []
                 },
                 {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@38"
+                    "$ref": "#/rules@42"
                   },
                   "arguments": []
                 }
@@ -2832,14 +3287,14 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@41"
                       },
                       "arguments": []
                     },
                     {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -3171,7 +3626,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@39"
+              "$ref": "#/rules@44"
             },
             "arguments": []
           },
@@ -3185,7 +3640,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@39"
+                  "$ref": "#/rules@44"
                 },
                 "arguments": []
               }
@@ -3267,6 +3722,17 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
       "definition": {
         "$type": "RegexToken",
         "regex": "/-?[0-9]+(\\\\.[0-9]+)?/",
+        "parenthesized": false
+      },
+      "fragment": false,
+      "hidden": false
+    },
+    {
+      "$type": "TerminalRule",
+      "name": "WORD",
+      "definition": {
+        "$type": "RegexToken",
+        "regex": "/[\\\\p{L}_][\\\\p{L}\\\\p{N}_]*/u",
         "parenthesized": false
       },
       "fragment": false,

@@ -124,7 +124,7 @@ export function propertySegments(node: AstNode, keywords: readonly string[]): Pr
             continue;
         }
         const childNode = child.astNode;
-        if (childNode !== node && (childNode.$containerProperty === 'members' || childNode.$containerProperty === 'scoring' || childNode.$containerProperty === 'scenarios')) {
+        if (childNode !== node && (childNode.$containerProperty === 'members' || childNode.$containerProperty === 'scoring' || childNode.$containerProperty === 'scenarios' || childNode.$containerProperty === 'unknown')) {
             close();
             continue;
         }

@@ -1,6 +1,6 @@
 import {
     AstUtils, CstUtils, DefaultDocumentValidator, DocumentValidator, GrammarAST, isLeafCstNode, isOperationCancelled,
-    type AstNode, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationOptions
+    type AstNode, type CstNode, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationOptions
 } from 'langium';
 import { CancellationToken, type Diagnostic, type Position, type Range } from 'vscode-languageserver';
 import { isProduct, type Model, type Product } from '../generated/ast.js';
@@ -142,14 +142,21 @@ export class ProductSpecDocumentValidator extends DefaultDocumentValidator {
         const root = parseResult.value.$cstNode;
         if (!root) return message;
         const offset = this.currentDocument.textDocument.offsetAt(diagnostic.range.start);
-        const leaf = CstUtils.findLeafNodeBeforeOffset(root, offset);
-        let node: AstNode | undefined = leaf?.astNode;
+        const open = openBraceAt(root, offset);
+        if (!open) return message;
+        const weights = open.previous?.text === 'weights';
+        let node: AstNode | undefined = open.brace.astNode;
         while (node && !BLOCK_WORD[node.$type]) node = node.$container;
         if (!node) return message;
-        const keywords = this.propertyKeywords.of(node.$type);
+        const word = weights ? 'weights block' : BLOCK_WORD[node.$type];
         const found = message.slice(message.indexOf(' but found '));
-        const members = node.$type === 'Product' ? ', a member declaration' : '';
-        return `Expected a property of this ${BLOCK_WORD[node.$type]} (${keywords.join(', ')}${members}) or '}'${found}`;
+        if (found.includes('the end of the file')) {
+            const name = (node as { name?: string }).name;
+            return `The ${word}${name && !weights ? ` ${name}` : ''} opened at line ${open.brace.range.start.line + 1} is not closed: end it with '}'.`;
+        }
+        const keywords = weights ? ['rice', 'ice', 'wsjf', 'kano', 'moscow', 'opportunity'] : this.propertyKeywords.of(node.$type);
+        const members = node.$type === 'Product' && !weights ? ', a member declaration' : '';
+        return `Expected ${weights ? 'a weight' : 'a property'} of this ${word} (${keywords.join(', ')}${members}) or '}'${found}`;
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
@@ -265,4 +272,18 @@ function movePositions<T>(value: T, from: Position, to: Position): T {
     const copy: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(record)) copy[key] = movePositions(item, from, to);
     return copy as T;
+}
+
+/** The innermost `{` still open at `offset` (braces matched in text order), with the token before it. */
+function openBraceAt(root: CstNode, offset: number): { brace: CstNode; previous: CstNode | undefined } | undefined {
+    const stack: Array<{ brace: CstNode; previous: CstNode | undefined }> = [];
+    let previous: CstNode | undefined;
+    for (const leaf of CstUtils.streamCst(root)) {
+        if (!isLeafCstNode(leaf) || leaf.hidden) continue;
+        if (leaf.offset >= offset) break;
+        if (leaf.text === '{') stack.push({ brace: leaf, previous });
+        else if (leaf.text === '}') stack.pop();
+        previous = leaf;
+    }
+    return stack[stack.length - 1];
 }

@@ -3,6 +3,7 @@ import type { ProductSpecAstType } from '../generated/ast.js';
 import type { ProductSpecServices } from '../product-spec-module.js';
 import { CompletenessChecks } from './document/completeness-checks.js';
 import { PropertyChecks } from './document/property-checks.js';
+import { UnknownChecks } from './document/unknown-checks.js';
 import { ValueChecks } from './document/value-checks.js';
 import { Locator } from './locate.js';
 
@@ -30,6 +31,9 @@ export function registerValidationChecks(services: ProductSpecServices): void {
         Feature: values.checkFeature, Forecast: values.checkForecast, Scenario: values.checkForecast, Rice: values.checkRice, Wsjf: values.checkWsjf,
         Ice: values.checkIce, KanoSurvey: values.checkKanoSurvey
     }, values);
+
+    const unknown = new UnknownChecks(services.syntax.PropertyKeywords);
+    registry.register<ProductSpecAstType>({ Unknown: unknown.checkUnknown }, unknown);
 
     const completeness = new CompletenessChecks(locate);
     registry.register<ProductSpecAstType>({

@@ -1,4 +1,4 @@
-import { DefaultDocumentBuilder, DocumentState, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, OperationCancelled, type LangiumDocument, type LangiumSharedCoreServices, type MaybePromise, type URI } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { memberPart, type ProductSpecIndexManager } from './index-manager.js';
 
@@ -49,6 +49,39 @@ export class ProductSpecDocumentBuilder extends DefaultDocumentBuilder {
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         const index = this.indexManager as ProductSpecIndexManager;
         return index.hasUnresolved(document) || index.isAffected(document, changedUris);
+    }
+
+    /** Requests waiting for the workspace to reach a state (see `awaitBuilderState`). */
+    private readonly waiting: Array<{ state: DocumentState; resolve: () => void }> = [];
+
+    /**
+     * Langium resolves a wait for a state from the listeners of that build phase, taking the
+     * list of listeners before notifying them and setting its state after: a request that
+     * arrives while they run (the phase yields to the event loop) registered too late for this
+     * build and waited for the next edit, forever if none came (seen as a request never
+     * answered after a burst of edits). Here a wait ends as soon as the builder reaches the state.
+     */
+    protected override awaitBuilderState(state: DocumentState, cancelToken: CancellationToken): Promise<void> {
+        if (this.currentState >= state) return Promise.resolve();
+        if (cancelToken.isCancellationRequested) return Promise.reject(OperationCancelled);
+        return new Promise<void>((resolve, reject) => {
+            const entry = { state, resolve: () => { cancel.dispose(); resolve(); } };
+            const cancel = cancelToken.onCancellationRequested(() => {
+                this.waiting.splice(this.waiting.indexOf(entry), 1);
+                cancel.dispose();
+                reject(OperationCancelled);
+            });
+            this.waiting.push(entry);
+        });
+    }
+
+    protected override async runCancelable(documents: LangiumDocument[], targetState: DocumentState, cancelToken: CancellationToken, callback: (document: LangiumDocument) => MaybePromise<unknown>): Promise<void> {
+        await super.runCancelable(documents, targetState, cancelToken, callback);
+        const reached = this.waiting.filter(entry => entry.state <= this.currentState);
+        for (const entry of reached) {
+            this.waiting.splice(this.waiting.indexOf(entry), 1);
+            entry.resolve();
+        }
     }
 
     private revalidateAll(): void {

@@ -1,0 +1,121 @@
+import { CstUtils, GrammarUtils, isLeafCstNode, type AstNode, type ValidationAcceptor } from 'langium';
+import * as ast from '../../generated/ast.js';
+import { RESERVED_WORDS } from '../../syntax/reserved.js';
+import type { PropertyKeywords } from '../../syntax/properties.js';
+import { Codes, type FixData } from '../codes.js';
+import { rangeData } from '../locate.js';
+import { blockWord, editDistance } from '../messages.js';
+
+/** The declarations a file holds at the top level, and those a product holds. */
+const TOP_LEVEL = ['product', 'stakeholder', 'persona', 'metric'];
+const MEMBERS = ['stakeholder', 'persona', 'need', 'objective', 'metric', 'release', 'feature', 'forecast', 'scoring'];
+const DRIVERS = ['rice', 'ice', 'wsjf', 'kano', 'moscow', 'opportunity'];
+
+/**
+ * A word that is no keyword where it stands, or stray punctuation (the grammar's `Unknown`):
+ * one error that says what would be right, with a quick fix where the fix is mechanical. The
+ * word's value and block are part of it, so a word following a bare unknown word (`feture
+ * cart "Cart" { ... }`: `cart` is its name) is not reported again.
+ */
+export class UnknownChecks {
+    constructor(private readonly keywords: PropertyKeywords) { }
+
+    checkUnknown(node: ast.Unknown, accept: ValidationAcceptor): void {
+        if (this.followsBareWord(node)) return;
+        const word = node.word;
+        const wordNode = GrammarUtils.findNodeForProperty(node.$cstNode, 'word');
+        const range = wordNode?.range ?? node.$cstNode?.range;
+        if (!range) return;
+        const remove: FixData = { fix: 'remove', range: rangeData(range), title: `Remove '${word}'` };
+        if (word === ':') {
+            accept('error', 'A colon does not belong here: write a property and its value with a space between them (reach 1000).', { node, range, code: Codes.Syntax, data: remove });
+            return;
+        }
+        if (word === ',') {
+            accept('error', 'A comma separates the names of a list (requires a, b), not properties: remove it.', { node, range, code: Codes.Syntax, data: remove });
+            return;
+        }
+        if (word === ';') {
+            accept('error', 'Specs have no semicolons: remove it.', { node, range, code: Codes.Syntax, data: remove });
+            return;
+        }
+        const { words, where } = this.expected(node);
+        const replace = (text: string): FixData => ({ fix: 'replace', range: rangeData(range), options: [{ title: `Change to '${text}'`, text }] });
+        const lower = word.toLowerCase();
+        if (lower !== word && words.includes(lower)) {
+            accept('error', `Keywords are lower-case: write '${lower}', not '${word}'.`, { node, range, code: Codes.Syntax, data: replace(lower) });
+            return;
+        }
+        const close = words
+            .map(candidate => ({ candidate, distance: editDistance(candidate.toLowerCase(), lower) }))
+            .filter(c => c.distance <= Math.min(2, Math.max(1, Math.floor(c.candidate.length / 3))))
+            .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate));
+        if (close.length > 0) {
+            const best = close[0].candidate;
+            accept('error', `Unknown word '${word}' ${where}: did you mean '${best}'?`, { node, range, code: Codes.Syntax, data: replace(best) });
+            return;
+        }
+        const elsewhere = this.blockOf(lower);
+        if (elsewhere) {
+            accept('error', `'${word}' is a property of ${elsewhere}, not of ${where.replace(/^in /, '')}: write it inside that block.`, { node, range, code: Codes.Syntax });
+            return;
+        }
+        accept('error', `Unknown word '${word}' ${where}: ${this.listed(node, words)}.`, { node, range, code: Codes.Syntax });
+    }
+
+    /** After a bare unknown word (no value, no block), the next one is its name or value. */
+    private followsBareWord(node: ast.Unknown): boolean {
+        const index = node.$containerIndex ?? 0;
+        if (index === 0) return false;
+        const siblings = (node.$container as unknown as { unknown: ast.Unknown[] }).unknown;
+        const previous = siblings[index - 1];
+        if (previous.values.length > 0 || previous.block !== undefined || [':', ',', ';'].includes(previous.word)) return false;
+        const previousEnd = previous.$cstNode?.end ?? -1;
+        const start = node.$cstNode?.offset ?? -1;
+        // Adjacent: nothing but whitespace or comments between them in the container's tokens.
+        const container = node.$container.$cstNode;
+        if (!container) return false;
+        return !(container as unknown as { content: Array<{ offset: number; end: number; hidden: boolean }> }).content
+            .some(child => !child.hidden && child.offset >= previousEnd && child.end <= start);
+    }
+
+    /** The words that could stand here, and where "here" is, for the message. */
+    private expected(node: ast.Unknown): { words: string[]; where: string } {
+        const container = node.$container;
+        if (ast.isModel(container)) return { words: TOP_LEVEL, where: 'at the top level' };
+        if (ast.isScoring(container) && this.inWeights(node)) return { words: DRIVERS, where: 'in these weights' };
+        const properties = [...this.keywords.of(container.$type)];
+        const words = ast.isProduct(container) ? [...properties, ...MEMBERS] : properties;
+        return { words, where: `in this ${blockWord(container.$type)}` };
+    }
+
+    private listed(node: ast.Unknown, words: readonly string[]): string {
+        const container = node.$container;
+        if (ast.isModel(container)) return 'a file holds product, stakeholder, persona and metric declarations';
+        if (ast.isScoring(container) && this.inWeights(node)) return `weights are given to ${DRIVERS.join(', ')}`;
+        if (ast.isProduct(container)) return `a product holds the properties ${this.keywords.of('Product').join(', ')} and the declarations ${MEMBERS.join(', ')}`;
+        return `its properties are ${words.join(', ')}`;
+    }
+
+    /** The block that has a property of this name, when it is not the one it is written in. */
+    private blockOf(word: string): string | undefined {
+        for (const type of ['Rice', 'Wsjf', 'Ice', 'KanoSurvey', 'Feature', 'Release', 'Need', 'Metric', 'Forecast', 'Stakeholder', 'Persona', 'Product', 'Scoring']) {
+            if (this.keywords.of(type).includes(word) && !RESERVED_WORDS.includes(word)) return `a ${blockWord(type)}`;
+        }
+        return undefined;
+    }
+
+    /** Whether the node stands between the braces of `weights { ... }` (the scoring block's own tokens). */
+    private inWeights(node: AstNode): boolean {
+        const scoring = node.$container;
+        const offset = node.$cstNode?.offset ?? -1;
+        if (!scoring?.$cstNode) return false;
+        const own = CstUtils.streamCst(scoring.$cstNode).filter(isLeafCstNode).filter(leaf => !leaf.hidden && leaf.astNode === scoring).toArray();
+        for (let i = 0; i + 1 < own.length; i++) {
+            if (own[i].text !== 'weights' || own[i + 1].text !== '{') continue;
+            const close = own.slice(i + 2).find(leaf => leaf.text === '}');
+            if (own[i + 1].offset < offset && (!close || offset < close.offset)) return true;
+        }
+        return false;
+    }
+}
