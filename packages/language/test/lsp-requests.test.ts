@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
+import { URI } from 'langium';
 import { clearDocuments } from 'langium/test';
+import { buildWorkspace } from '../src/workspace/build-workspace.js';
 import {
     createConnection, createMessageConnection, ErrorCodes, ProposedFeatures, ResponseError, StreamMessageReader, StreamMessageWriter,
     type MessageConnection
@@ -58,8 +60,11 @@ describe('LSP custom requests', () => {
         });
 
         it('wait for the workspace to be validated', async () => {
+            await clearDocuments(services.shared);
+            // A request that arrives while the workspace is being built answers from that build.
+            const building = buildWorkspace(services.shared, [{ uri: URI.parse('file:///ws/acme.product'), text: CONTRACT_EXAMPLE.replace('reach 4000', 'reach 8000') }]);
             const pending = handlers.rank();
-            const [document] = await open(services, { 'acme.product': CONTRACT_EXAMPLE.replace('reach 4000', 'reach 8000') });
+            const [document] = await building;
             assert.ok(document.diagnostics !== undefined);
             assert.equal((await pending).products[0].features[1].score, 6400);
         });
