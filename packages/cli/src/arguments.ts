@@ -11,6 +11,8 @@ export interface OptionSpec {
     readonly placeholder?: string;
     /** The words the value may be. */
     readonly choices?: readonly string[];
+    /** May be given several times (the value is then a list). */
+    readonly multiple?: boolean;
     /** What it does, one line in the help. */
     readonly description: string;
 }
@@ -18,7 +20,7 @@ export interface OptionSpec {
 /** A command line after its options were read: the positionals, and each option's value. */
 export interface CommandInput {
     readonly positionals: string[];
-    readonly options: Readonly<Record<string, string | boolean | undefined>>;
+    readonly options: Readonly<Record<string, string | boolean | string[] | undefined>>;
     /** The positionals after `--` (also the last of `positionals`): `diff` takes revisions before it, paths after. */
     readonly afterDoubleDash: string[];
 }
@@ -31,7 +33,7 @@ export interface CommandInput {
  */
 export function readArguments(command: string, argv: readonly string[], specs: Readonly<Record<string, OptionSpec>>): CommandInput {
     const options: NonNullable<ParseArgsConfig['options']> = {};
-    for (const [name, spec] of Object.entries(specs)) options[name] = { type: spec.type, ...(spec.short ? { short: spec.short } : {}) };
+    for (const [name, spec] of Object.entries(specs)) options[name] = { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}) };
     let parsed;
     try {
         parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true, tokens: true });
@@ -41,7 +43,7 @@ export function readArguments(command: string, argv: readonly string[], specs: R
     const seen = new Set<string>();
     for (const token of parsed.tokens ?? []) {
         if (token.kind !== 'option') continue;
-        if (seen.has(token.name)) throw new UsageError(`Option --${token.name} is given twice; give it once.`);
+        if (seen.has(token.name) && !specs[token.name]?.multiple) throw new UsageError(`Option --${token.name} is given twice; give it once.`);
         seen.add(token.name);
     }
     for (const [name, value] of Object.entries(parsed.values)) {
@@ -52,7 +54,7 @@ export function readArguments(command: string, argv: readonly string[], specs: R
     }
     const terminator = parsed.tokens?.find(token => token.kind === 'option-terminator');
     const afterDoubleDash = terminator ? parsed.tokens!.filter(token => token.kind === 'positional' && token.index > terminator.index).map(token => (token as { value: string }).value) : [];
-    return { positionals: parsed.positionals, options: parsed.values as Record<string, string | boolean | undefined>, afterDoubleDash };
+    return { positionals: parsed.positionals, options: parsed.values as Record<string, string | boolean | string[] | undefined>, afterDoubleDash };
 }
 
 function explain(command: string, error: Error & { code?: string }, specs: Readonly<Record<string, OptionSpec>>): string {

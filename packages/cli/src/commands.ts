@@ -25,6 +25,10 @@ export interface Command {
 /** The views `docs --audience` writes (the docs package's audiences but its default, the full docs). */
 export const DOCS_AUDIENCES = ['engineering', 'commercial', 'customer', 'board'] as const;
 
+const exclude: OptionSpec = {
+    type: 'string', multiple: true, placeholder: 'GLOB',
+    description: 'leave out paths matching GLOB (relative to each folder searched, e.g. out/**); may be repeated'
+};
 const product: OptionSpec = { type: 'string', placeholder: 'NAME', description: 'only this product' };
 const method: OptionSpec = { type: 'string', placeholder: 'M', choices: METHODS, description: `rank by this method (${METHODS.join(', ')}) instead of each product's own` };
 
@@ -33,7 +37,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
         summary: 'report every diagnostic, file:line:col',
         usage: 'validate PATH... [--format text|json]',
         description: 'Reports every diagnostic of the specs as file:line:col (1-based), errors and warnings.\nFolders are searched for *.product files; all files are one workspace.',
-        options: { format: { type: 'string', choices: ['text', 'json'], description: 'text (default) or the JSON of the contract' } },
+        options: { format: { type: 'string', choices: ['text', 'json'], description: 'text (default) or the JSON of the contract' }, exclude },
         exitCodes: '0 no error (warnings allowed), 1 errors, 2 usage or I/O problem.',
         load: () => import('./commands/validate.js')
     },
@@ -41,7 +45,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
         summary: 'the ranked features of each product',
         usage: 'rank PATH... [--product NAME] [--method M] [--format table|json|csv|markdown]',
         description: "Ranks each product's features by its scoring method (or by --method).\nShipped and dropped features are listed without a rank.",
-        options: { product, method, format: { type: 'string', choices: ['table', 'json', 'csv', 'markdown'], description: 'table (default), json, csv or markdown' } },
+        options: { product, method, format: { type: 'string', choices: ['table', 'json', 'csv', 'markdown'], description: 'table (default), json, csv or markdown' }, exclude },
         exitCodes: '0, or 1 if the spec has errors (the ranking is still printed), 2 usage.',
         load: () => import('./commands/rank.js')
     },
@@ -49,7 +53,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
         summary: "each forecast's months, totals, margin and break-even",
         usage: 'forecast PATH... [--product NAME] [--format table|json]',
         description: 'Computes each forecast month by month: customers, revenue, cost, profit and cumulative\nprofit, with the totals, the margin and both break-even months.',
-        options: { product, format: { type: 'string', choices: ['table', 'json'], description: 'table (default) or json' } },
+        options: { product, format: { type: 'string', choices: ['table', 'json'], description: 'table (default) or json' }, exclude },
         exitCodes: '0, or 1 if the spec has errors (what can be computed is still printed), 2 usage.',
         load: () => import('./commands/forecast.js')
     },
@@ -70,7 +74,8 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
             'time-limit': {
                 type: 'string', placeholder: 'S',
                 description: `seconds the search may take for each product, ${PLAN_TIME_LIMIT.min} to ${PLAN_TIME_LIMIT.max} (default ${PLAN_TIME_LIMIT.default})`
-            }
+            },
+            exclude
         },
         exitCodes: '0, or 1 if the spec has errors (the plan is still printed), 2 usage.',
         load: () => import('./commands/plan.js')
@@ -90,7 +95,8 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
                     + 'business case, targets), customer (public roadmap and release notes: no scores,\n'
                     + 'efforts, money, people or problems), board (one page, index.md: objectives, P&L,\n'
                     + 'rollup, risks)'
-            }
+            },
+            exclude
         },
         exitCodes: '0; with --check, 1 when a file differs or is missing; 2 when DIR holds a\nfile of that name without the marker (never overwritten unless --force), or usage.',
         load: () => import('./commands/docs.js')

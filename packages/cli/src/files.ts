@@ -1,6 +1,9 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { exclusion, isSearchedFolderName, isSpecFileName, specText } from '@product-spec/language';
 import { UsageError } from './errors.js';
+
+export { isSpecFileName };
 
 /** A spec file found from the command line: the path to show, and where it really is. */
 export interface SpecFile {
@@ -14,12 +17,20 @@ export interface SpecText extends SpecFile {
     readonly text: string;
 }
 
+export interface FindOptions {
+    /** Globs of paths to leave out, relative to each folder searched (`--exclude`). */
+    readonly exclude?: readonly string[];
+}
+
 /**
  * Expands the command line's paths: files as given, folders searched (recursively, in
- * name order) for `*.product`, skipping `node_modules` and dot-folders. A file reached
- * twice is loaded once. A path that does not exist is a usage error.
+ * name order) by the rules the language server follows too (language package,
+ * workspace/spec-files.ts: `*.product`, skipping `node_modules`, dot-folders and the
+ * excluded globs). A file reached twice is loaded once. A path that does not exist, or a
+ * file that is not a `.product` file, is a usage error.
  */
-export async function findSpecFiles(paths: readonly string[]): Promise<SpecFile[]> {
+export async function findSpecFiles(paths: readonly string[], options: FindOptions = {}): Promise<SpecFile[]> {
+    const excluded = exclusion(options.exclude ?? []);
     const found: SpecFile[] = [];
     const seen = new Set<string>();
     const add = (display: string, absolute: string) => {
@@ -36,7 +47,9 @@ export async function findSpecFiles(paths: readonly string[]): Promise<SpecFile[
             throw new UsageError(code === 'ENOENT' ? `No such file or folder: ${given}` : `Cannot read ${given} (${code ?? String(error)}).`);
         }
         if (stat.isDirectory()) {
-            await walk(given, given, add);
+            await walk(given, given, add, relative => excluded(relative));
+        } else if (!isSpecFileName(given)) {
+            throw new UsageError(`${given} is not a .product file: product-spec reads only .product files.`);
         } else {
             add(given, path.resolve(given));
         }
@@ -49,12 +62,7 @@ export async function findSpecFiles(paths: readonly string[]): Promise<SpecFile[
 
 /** A folder that the search skips: `node_modules` and dot-folders. */
 export function isSkippedFolder(name: string): boolean {
-    return name === 'node_modules' || name.startsWith('.');
-}
-
-/** A file that the search of a folder takes. */
-export function isSpecFileName(name: string): boolean {
-    return name.endsWith('.product');
+    return !isSearchedFolderName(name);
 }
 
 /** A path inside a folder, shown after the folder exactly as the user wrote it (`./specs/` stays `./specs/`). */
@@ -62,7 +70,7 @@ export function joinAsGiven(given: string, name: string): string {
     return given.endsWith('/') || given.endsWith(path.sep) ? `${given}${name}` : `${given}${path.sep}${name}`;
 }
 
-async function walk(folder: string, display: string, add: (display: string, absolute: string) => void): Promise<void> {
+async function walk(folder: string, display: string, add: (display: string, absolute: string) => void, excluded: (relative: string) => boolean, relative = ''): Promise<void> {
     let entries;
     try {
         entries = await fs.readdir(folder, { withFileTypes: true });
@@ -73,9 +81,11 @@ async function walk(folder: string, display: string, add: (display: string, abso
     for (const entry of entries) {
         const child = path.join(folder, entry.name);
         const shown = joinAsGiven(display, entry.name);
+        const inside = relative ? `${relative}/${entry.name}` : entry.name;
+        if (excluded(inside)) continue;
         if (entry.isDirectory()) {
             if (isSkippedFolder(entry.name)) continue;
-            await walk(child, shown, add);
+            await walk(child, shown, add, excluded, inside);
         } else if (entry.isFile() && isSpecFileName(entry.name)) {
             add(shown, path.resolve(child));
         }
@@ -84,7 +94,7 @@ async function walk(folder: string, display: string, add: (display: string, abso
 
 export async function readSpecFile(file: SpecFile): Promise<string> {
     try {
-        return await fs.readFile(file.absolute, 'utf8');
+        return specText(await fs.readFile(file.absolute, 'utf8'));
     } catch (error) {
         throw new UsageError(`Cannot read ${file.display} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
     }

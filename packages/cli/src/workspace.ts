@@ -1,8 +1,8 @@
-import { buildWorkspace, createProductSpecServices, URI, type DiagnosticEntry, type ProductSpecServices, type WorkspaceModel } from '@product-spec/language';
+import { buildWorkspace, createProductSpecServices, SpecFileSystem, URI, type DiagnosticEntry, type ProductSpecServices, type WorkspaceModel } from '@product-spec/language';
 import type { LangiumDocument } from 'langium';
-import { NodeFileSystem } from 'langium/node';
+
 import type { Diagnostic } from 'vscode-languageserver';
-import { findSpecFiles, readSpecFile, type SpecFile, type SpecText } from './files.js';
+import { findSpecFiles, readSpecFile, type FindOptions, type SpecFile, type SpecText } from './files.js';
 
 export interface FileDiagnostic {
     readonly file: SpecFile;
@@ -21,13 +21,13 @@ export interface LoadedWorkspace {
     readonly model: WorkspaceModel;
 }
 
-export async function loadWorkspace(paths: readonly string[]): Promise<LoadedWorkspace> {
-    return buildSpecWorkspace(await readSpecFiles(paths));
+export async function loadWorkspace(paths: readonly string[], options: FindOptions = {}): Promise<LoadedWorkspace> {
+    return buildSpecWorkspace(await readSpecFiles(paths, options));
 }
 
 /** The command line's paths: files as given, folders searched; each file read. */
-export async function readSpecFiles(paths: readonly string[]): Promise<SpecText[]> {
-    const files = await findSpecFiles(paths);
+export async function readSpecFiles(paths: readonly string[], options: FindOptions = {}): Promise<SpecText[]> {
+    const files = await findSpecFiles(paths, options);
     const texts = await Promise.all(files.map(readSpecFile));
     return files.map((file, index) => ({ ...file, text: texts[index] }));
 }
@@ -35,7 +35,7 @@ export async function readSpecFiles(paths: readonly string[]): Promise<SpecText[
 /** Files with their texts, built as one workspace with services of its own. */
 export async function buildSpecWorkspace(files: readonly SpecText[]): Promise<LoadedWorkspace> {
     const sources = files.map(file => ({ uri: URI.file(file.absolute), text: file.text }));
-    const { shared, ProductSpec } = createProductSpecServices(NodeFileSystem);
+    const { shared, ProductSpec } = createProductSpecServices(SpecFileSystem);
     return loadedWorkspace(files, ProductSpec, await buildWorkspace(shared, sources));
 }
 

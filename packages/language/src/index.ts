@@ -21,3 +21,4 @@ export * from './model/diff.js';
 export * from './model/inputs.js';
 export * from './model/plan/plan.js';
 export type { UnplannedReason } from './model/plan/problem.js';
+export { exclusion, isSearchedFolderName, isSpecFileName, specText, SpecFileSystem, SpecFileSystemProvider } from './workspace/spec-files.js';

@@ -15,7 +15,7 @@ export async function run({ positionals, options }: CommandInput, out: Output): 
     const outputDir = options.output as string | undefined;
     if (outputDir === undefined) throw new UsageError(`docs needs -o DIR, the folder to write the docs to; see 'product-spec docs --help'.`);
     const paths = positionals.length > 0 ? positionals : ['.'];
-    const workspace = await loadWorkspace(paths);
+    const workspace = await loadWorkspace(paths, { exclude: options.exclude as string[] | undefined });
     // Files as seen from the folder the docs describe, so that no absolute path (and no
     // working directory) reaches the docs.
     const base = await describedFolder(paths);

@@ -7,7 +7,7 @@ import { csvLine, textTable } from '../table.js';
 import { loadWorkspace } from '../workspace.js';
 
 export async function run({ positionals, options }: CommandInput, out: Output): Promise<number> {
-    const workspace = await loadWorkspace(positionals.length > 0 ? positionals : ['.']);
+    const workspace = await loadWorkspace(positionals.length > 0 ? positionals : ['.'], { exclude: options.exclude as string[] | undefined });
     const product = options.product as string | undefined;
     if (product !== undefined && !workspace.model.productsByName.has(product)) {
         const known = workspace.model.products.map(p => p.name);

@@ -4,7 +4,7 @@ import { diagnosticEntries, loadWorkspace } from '../workspace.js';
 import type { Output } from '../output.js';
 
 export async function run({ positionals, options }: CommandInput, out: Output): Promise<number> {
-    const workspace = await loadWorkspace(positionals.length > 0 ? positionals : ['.']);
+    const workspace = await loadWorkspace(positionals.length > 0 ? positionals : ['.'], { exclude: options.exclude as string[] | undefined });
     const entries = diagnosticEntries(workspace);
     if (options.format === 'json') {
         out.stdout(JSON.stringify({ diagnostics: entries, errors: workspace.errors, warnings: workspace.warnings }, null, 2));

@@ -10,6 +10,8 @@ export const ProductSpecTerminals = {
     WS: /\s+/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
     SL_COMMENT: /\/\/[^\n\r]*/,
+    OPEN_COMMENT: /\/\*[\s\S]*/,
+    STRAY: /[:;]/,
     DATE: /[0-9]{4}-[0-9]{2}-[0-9]{2}/,
     PERCENT: /-?[0-9]+(\.[0-9]+)?%/,
     NUMBER: /-?[0-9]+(\.[0-9]+)?/,
@@ -24,8 +26,6 @@ export type ProductSpecKeywordNames =
     | ","
     | "."
     | ".."
-    | ":"
-    | ";"
     | "addresses"
     | "attractive"
     | "average"
@@ -665,7 +665,7 @@ export interface Unknown extends langium.AstNode {
     readonly $type: 'Unknown';
     block?: UnknownBlock;
     values: Array<UnknownValue>;
-    word: ',' | ':' | ';' | string;
+    word: ',' | string;
 }
 
 export const Unknown = {
@@ -688,7 +688,7 @@ export function isUnknownBlock(item: unknown): item is UnknownBlock {
 export type UnknownToken = 'feature' | 'forecast' | 'metric' | 'need' | 'objective' | 'persona' | 'product' | 'release' | 'scoring' | 'stakeholder' | UnknownValue | string;
 
 
-export type UnknownValue = ',' | '.' | '..' | ':' | ';' | number | string;
+export type UnknownValue = ',' | '.' | '..' | number | string;
 
 
 export interface Weight extends langium.AstNode {

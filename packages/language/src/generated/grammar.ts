@@ -106,7 +106,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -118,7 +118,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             },
@@ -145,7 +145,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@45"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -166,7 +166,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@45"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -237,7 +237,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@46"
                       },
                       "arguments": []
                     }
@@ -378,7 +378,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -390,7 +390,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             },
@@ -441,7 +441,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@45"
+                            "$ref": "#/rules@47"
                           },
                           "arguments": []
                         }
@@ -504,7 +504,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@45"
+                            "$ref": "#/rules@47"
                           },
                           "arguments": []
                         }
@@ -556,7 +556,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -568,7 +568,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             },
@@ -598,7 +598,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@42"
+                            "$ref": "#/rules@44"
                           },
                           "arguments": []
                         }
@@ -619,7 +619,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@45"
+                            "$ref": "#/rules@47"
                           },
                           "arguments": []
                         }
@@ -671,7 +671,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -683,7 +683,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             },
@@ -784,7 +784,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@45"
+                            "$ref": "#/rules@47"
                           },
                           "arguments": []
                         }
@@ -836,7 +836,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -848,7 +848,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             },
@@ -937,7 +937,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@45"
+                            "$ref": "#/rules@47"
                           },
                           "arguments": []
                         }
@@ -989,7 +989,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -1001,7 +1001,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             },
@@ -1031,7 +1031,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@45"
+                            "$ref": "#/rules@47"
                           },
                           "arguments": []
                         }
@@ -1052,7 +1052,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@42"
+                            "$ref": "#/rules@44"
                           },
                           "arguments": []
                         }
@@ -1073,7 +1073,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@42"
+                            "$ref": "#/rules@44"
                           },
                           "arguments": []
                         }
@@ -1094,7 +1094,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@42"
+                            "$ref": "#/rules@44"
                           },
                           "arguments": []
                         }
@@ -1113,7 +1113,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@40"
+                                "$ref": "#/rules@42"
                               },
                               "arguments": []
                             }
@@ -1137,7 +1137,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@45"
+                            "$ref": "#/rules@47"
                           },
                           "arguments": []
                         }
@@ -1189,7 +1189,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -1201,7 +1201,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             },
@@ -1231,7 +1231,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@40"
+                            "$ref": "#/rules@42"
                           },
                           "arguments": []
                         }
@@ -1273,7 +1273,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@42"
+                            "$ref": "#/rules@44"
                           },
                           "arguments": []
                         }
@@ -1294,7 +1294,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@45"
+                            "$ref": "#/rules@47"
                           },
                           "arguments": []
                         }
@@ -1346,7 +1346,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -1358,7 +1358,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             },
@@ -1388,7 +1388,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@45"
+                            "$ref": "#/rules@47"
                           },
                           "arguments": []
                         }
@@ -1910,7 +1910,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@44"
+                            "$ref": "#/rules@46"
                           },
                           "arguments": []
                         }
@@ -2269,7 +2269,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@44"
                       },
                       "arguments": []
                     }
@@ -2290,7 +2290,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@44"
                       },
                       "arguments": []
                     }
@@ -2311,7 +2311,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@44"
                       },
                       "arguments": []
                     }
@@ -2332,7 +2332,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@44"
                       },
                       "arguments": []
                     }
@@ -2353,7 +2353,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@44"
                       },
                       "arguments": []
                     }
@@ -2374,7 +2374,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@44"
                       },
                       "arguments": []
                     }
@@ -2423,7 +2423,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -2435,7 +2435,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             },
@@ -2515,7 +2515,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -2527,7 +2527,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             },
@@ -2599,7 +2599,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@42"
+                    "$ref": "#/rules@44"
                   },
                   "arguments": []
                 }
@@ -2760,7 +2760,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@45"
+                    "$ref": "#/rules@47"
                   },
                   "arguments": []
                 }
@@ -2938,14 +2938,14 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                 {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@41"
+                    "$ref": "#/rules@43"
                   },
                   "arguments": []
                 },
                 {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@42"
+                    "$ref": "#/rules@44"
                   },
                   "arguments": []
                 }
@@ -2974,21 +2974,13 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                 {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@43"
+                    "$ref": "#/rules@45"
                   },
                   "arguments": []
                 },
                 {
                   "$type": "Keyword",
-                  "value": ":"
-                },
-                {
-                  "$type": "Keyword",
                   "value": ","
-                },
-                {
-                  "$type": "Keyword",
-                  "value": ";"
                 }
               ]
             }
@@ -3035,7 +3027,21 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@45"
+              "$ref": "#/rules@47"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@44"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@43"
             },
             "arguments": []
           },
@@ -3043,20 +3049,6 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@42"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@41"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@40"
             },
             "arguments": []
           },
@@ -3070,15 +3062,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
           },
           {
             "$type": "Keyword",
-            "value": ":"
-          },
-          {
-            "$type": "Keyword",
             "value": ","
-          },
-          {
-            "$type": "Keyword",
-            "value": ";"
           }
         ]
       },
@@ -3137,7 +3121,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@44"
+              "$ref": "#/rules@46"
             },
             "arguments": []
           },
@@ -3207,7 +3191,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -3226,7 +3210,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@42"
+                    "$ref": "#/rules@44"
                   },
                   "arguments": []
                 }
@@ -3256,14 +3240,14 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                 {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@41"
+                    "$ref": "#/rules@43"
                   },
                   "arguments": []
                 },
                 {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@42"
+                    "$ref": "#/rules@44"
                   },
                   "arguments": []
                 }
@@ -3287,14 +3271,14 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
                     {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@41"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     },
                     {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@44"
                       },
                       "arguments": []
                     }
@@ -3626,7 +3610,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@44"
+              "$ref": "#/rules@46"
             },
             "arguments": []
           },
@@ -3640,7 +3624,7 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@44"
+                  "$ref": "#/rules@46"
                 },
                 "arguments": []
               }
@@ -3682,6 +3666,28 @@ export const ProductSpecGrammar = (): Grammar => loadedProductSpecGrammar ?? (lo
       "definition": {
         "$type": "RegexToken",
         "regex": "/\\\\/\\\\/[^\\\\n\\\\r]*/",
+        "parenthesized": false
+      },
+      "fragment": false
+    },
+    {
+      "$type": "TerminalRule",
+      "hidden": true,
+      "name": "OPEN_COMMENT",
+      "definition": {
+        "$type": "RegexToken",
+        "regex": "/\\\\/\\\\*[\\\\s\\\\S]*/",
+        "parenthesized": false
+      },
+      "fragment": false
+    },
+    {
+      "$type": "TerminalRule",
+      "hidden": true,
+      "name": "STRAY",
+      "definition": {
+        "$type": "RegexToken",
+        "regex": "/[:;]/",
         "parenthesized": false
       },
       "fragment": false

@@ -1,5 +1,5 @@
 import { DocumentState } from 'langium';
-import { NodeFileSystem } from 'langium/node';
+import { SpecFileSystem } from '../workspace/spec-files.js';
 import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
 import { createConnection, ProposedFeatures, type CancellationToken, type Connection } from 'vscode-languageserver/node.js';
 import { createProductSpecServices, type ProductSpecServices } from '../product-spec-module.js';
@@ -33,7 +33,7 @@ export type ExtraRequestHandler = (params: unknown, services: ProductSpecService
  */
 export function startServer(options: StartServerOptions = {}): { shared: LangiumSharedServices; ProductSpec: ProductSpecServices } {
     const connection = publishChangesOnly(options.connection ?? createConnection(ProposedFeatures.all));
-    const services = createProductSpecServices({ connection, ...NodeFileSystem });
+    const services = createProductSpecServices({ connection, ...SpecFileSystem });
     registerCommands(services.ProductSpec, options.commands ?? {});
     // Created before the first build, so that it drops a model built mid-build before anyone reads it.
     void services.ProductSpec.model.ModelService;

@@ -68,6 +68,8 @@ export class ProductSpecDocumentValidator extends DefaultDocumentValidator {
         this.processParsingErrors(document.parseResult, diagnostics, options);
         try {
             const root = document.parseResult.value as Model;
+            diagnostics.push(...this.habitTokens(document));
+            for (const unknown of root.unknown ?? []) diagnostics.push(...await this.declarationChecks(unknown, options, cancelToken));
             for (const declaration of root.declarations ?? []) {
                 if (isProduct(declaration)) {
                     // The product block's own properties, then each member and scoring block on its own.
@@ -96,6 +98,31 @@ export class ProductSpecDocumentValidator extends DefaultDocumentValidator {
         }
         const diagnostics = await this.runChecks(AstUtils.streamAst(node), options, cancelToken);
         this.declarationDiagnostics.set(node, { start: { ...start }, diagnostics });
+        return diagnostics;
+    }
+
+    /**
+     * Tokens the parser skips but the validator reports (product-spec.langium, STRAY and
+     * OPEN_COMMENT): a colon or semicolon from other languages, a comment never closed.
+     */
+    private habitTokens(document: LangiumDocument): Diagnostic[] {
+        const text = document.textDocument.getText();
+        const root = document.parseResult.value.$cstNode;
+        if (!root || !(text.includes(':') || text.includes(';') || text.includes('/*'))) return [];
+        const diagnostics: Diagnostic[] = [];
+        for (const leaf of CstUtils.streamCst(root)) {
+            if (!isLeafCstNode(leaf) || !leaf.hidden) continue;
+            const type = leaf.tokenType.name;
+            if (type !== 'STRAY' && type !== 'OPEN_COMMENT') continue;
+            const range = type === 'OPEN_COMMENT' ? { start: leaf.range.start, end: { line: leaf.range.start.line, character: leaf.range.start.character + 2 } } : leaf.range;
+            const message = type === 'OPEN_COMMENT'
+                ? 'This comment is not closed: end it with */ (everything after /* is the comment until then).'
+                : leaf.text === ':'
+                    ? 'A colon does not belong here: write a property and its value with a space between them (reach 1000).'
+                    : 'Specs have no semicolons: remove it.';
+            const data: FixData | undefined = type === 'STRAY' ? { fix: 'remove', range: { start: { ...range.start }, end: { ...range.end } }, title: `Remove '${leaf.text}'` } : undefined;
+            diagnostics.push({ severity: 1, range: { start: { ...range.start }, end: { ...range.end } }, message, code: Codes.Syntax, source: this.getSource(), data });
+        }
         return diagnostics;
     }
 
@@ -146,10 +173,13 @@ export class ProductSpecDocumentValidator extends DefaultDocumentValidator {
         if (!open) return message;
         const weights = open.previous?.text === 'weights';
         let node: AstNode | undefined = open.brace.astNode;
+        const found = message.slice(message.indexOf(' but found '));
+        if (node.$type === 'Unknown' && found.includes('the end of the file')) {
+            return `The block opened at line ${open.brace.range.start.line + 1} is not closed: end it with '}'.`;
+        }
         while (node && !BLOCK_WORD[node.$type]) node = node.$container;
         if (!node) return message;
         const word = weights ? 'weights block' : BLOCK_WORD[node.$type];
-        const found = message.slice(message.indexOf(' but found '));
         if (found.includes('the end of the file')) {
             const name = (node as { name?: string }).name;
             return `The ${word}${name && !weights ? ` ${name}` : ''} opened at line ${open.brace.range.start.line + 1} is not closed: end it with '}'.`;
@@ -172,7 +202,9 @@ export class ProductSpecDocumentValidator extends DefaultDocumentValidator {
             let where: string;
             if (refText.includes('.')) {
                 const [productName, member] = refText.split('.');
-                where = `No ${kind} named '${member}' in product ${productName}`;
+                const exists = this.services.shared.workspace.LangiumDocuments.all
+                    .some(other => (other.parseResult.value as Model).declarations?.some(declaration => isProduct(declaration) && declaration.name === productName));
+                where = exists ? `No ${kind} named '${member}' in product ${productName}` : `No product named '${productName}' (for its ${kind} '${member}')`;
             } else {
                 where = product
                     ? `No ${kind} named '${refText}' in product ${product.name} or at the top level`

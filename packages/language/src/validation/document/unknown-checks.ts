@@ -1,10 +1,29 @@
-import { CstUtils, GrammarUtils, isLeafCstNode, type AstNode, type ValidationAcceptor } from 'langium';
+import { CstUtils, GrammarUtils, isLeafCstNode, type AstNode, type LeafCstNode, type ValidationAcceptor } from 'langium';
+import type { Range } from 'vscode-languageserver';
 import * as ast from '../../generated/ast.js';
 import { RESERVED_WORDS } from '../../syntax/reserved.js';
-import type { PropertyKeywords } from '../../syntax/properties.js';
+import { propertySegments, type PropertyKeywords } from '../../syntax/properties.js';
 import { Codes, type FixData } from '../codes.js';
 import { rangeData } from '../locate.js';
 import { blockWord, editDistance } from '../messages.js';
+
+/** Properties that name one declaration, and what to say when a list is given. */
+const SINGLE_NAMES: Readonly<Record<string, string>> = {
+    release: 'A feature is in one release', persona: 'A need is of one persona', manager: 'A product has one manager'
+};
+
+/** The token before a node in the text (skipping comments). */
+function previousLeaf(node: AstNode): LeafCstNode | undefined {
+    const cst = node.$cstNode;
+    if (!cst) return undefined;
+    let previous: LeafCstNode | undefined;
+    for (const leaf of CstUtils.streamCst(cst.root)) {
+        if (!isLeafCstNode(leaf) || leaf.hidden) continue;
+        if (leaf.offset >= cst.offset) break;
+        previous = leaf;
+    }
+    return previous;
+}
 
 /** The declarations a file holds at the top level, and those a product holds. */
 const TOP_LEVEL = ['product', 'stakeholder', 'persona', 'metric'];
@@ -27,16 +46,8 @@ export class UnknownChecks {
         const range = wordNode?.range ?? node.$cstNode?.range;
         if (!range) return;
         const remove: FixData = { fix: 'remove', range: rangeData(range), title: `Remove '${word}'` };
-        if (word === ':') {
-            accept('error', 'A colon does not belong here: write a property and its value with a space between them (reach 1000).', { node, range, code: Codes.Syntax, data: remove });
-            return;
-        }
         if (word === ',') {
-            accept('error', 'A comma separates the names of a list (requires a, b), not properties: remove it.', { node, range, code: Codes.Syntax, data: remove });
-            return;
-        }
-        if (word === ';') {
-            accept('error', 'Specs have no semicolons: remove it.', { node, range, code: Codes.Syntax, data: remove });
+            this.checkComma(node, range, remove, accept);
             return;
         }
         const { words, where } = this.expected(node);
@@ -63,13 +74,43 @@ export class UnknownChecks {
         accept('error', `Unknown word '${word}' ${where}: ${this.listed(node, words)}.`, { node, range, code: Codes.Syntax });
     }
 
+    /** A comma where no list goes: thousands separators, a second name for one release, or a trailing comma. */
+    private checkComma(node: ast.Unknown, range: Range, remove: FixData, accept: ValidationAcceptor): void {
+        const before = previousLeaf(node);
+        const firstValue = node.$cstNode ? GrammarUtils.findNodesForProperty(node.$cstNode, 'values')[0] : undefined;
+        const comma = node.$cstNode!.offset;
+        // `4,000`: a number, the comma and three digits, written together.
+        if (before && /^-?\d+$/.test(before.text) && before.end === comma && firstValue && /^\d{3}(\.\d+)?$/.test(firstValue.text) && firstValue.offset === comma + 1) {
+            const written = `${before.text},${firstValue.text}`;
+            const number = `${before.text}${firstValue.text}`;
+            accept('error', `Numbers are written without thousands separators: ${number}, not ${written}.`, {
+                node, range: { start: before.range.start, end: firstValue.range.end }, code: Codes.Syntax,
+                data: { fix: 'replace', range: rangeData({ start: before.range.start, end: firstValue.range.end }), options: [{ title: `Change to ${number}`, text: number }] }
+            });
+            return;
+        }
+        const property = this.propertyBefore(node);
+        if (property && SINGLE_NAMES[property]) {
+            accept('error', `${SINGLE_NAMES[property]}: write one name after ${property}.`, { node, range, code: Codes.Syntax });
+            return;
+        }
+        accept('error', 'A comma separates the names of a list (requires a, b), not properties: remove it.', { node, range, code: Codes.Syntax, data: remove });
+    }
+
+    /** The keyword of the property written just before the node in its block. */
+    private propertyBefore(node: ast.Unknown): string | undefined {
+        const offset = node.$cstNode?.offset ?? -1;
+        const segments = propertySegments(node.$container, this.keywords.of(node.$container.$type));
+        return segments.filter(segment => segment.end <= offset).pop()?.key;
+    }
+
     /** After a bare unknown word (no value, no block), the next one is its name or value. */
     private followsBareWord(node: ast.Unknown): boolean {
         const index = node.$containerIndex ?? 0;
         if (index === 0) return false;
         const siblings = (node.$container as unknown as { unknown: ast.Unknown[] }).unknown;
         const previous = siblings[index - 1];
-        if (previous.values.length > 0 || previous.block !== undefined || [':', ',', ';'].includes(previous.word)) return false;
+        if (previous.values.length > 0 || previous.block !== undefined) return false;
         const previousEnd = previous.$cstNode?.end ?? -1;
         const start = node.$cstNode?.offset ?? -1;
         // Adjacent: nothing but whitespace or comments between them in the container's tokens.

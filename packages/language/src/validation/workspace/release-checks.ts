@@ -11,7 +11,8 @@ export class ReleaseChecks {
 
     checkRelease(release: ReleaseModel, accept: ValidationAcceptor): void {
         const node = release.node;
-        if (release.capacity !== undefined && release.load > release.capacity) {
+        // A negative capacity is out-of-range already (value checks): no over-capacity on top of it.
+        if (release.capacity !== undefined && release.capacity >= 0 && release.load > release.capacity) {
             accept('warning', `Release ${release.name} is over capacity: its load is ${formatInput(release.load)} person-months, ${formatInput(release.load - release.capacity)} more than its capacity of ${formatInput(release.capacity)}. Move features out or raise the capacity.`,
                 { node, range: this.locate.property(node, 'capacity') ?? this.locate.name(node), code: Codes.OverCapacity });
         }

@@ -26,11 +26,11 @@ export class TraceabilityChecks {
                 accept('warning', `Feature ${feature.name} cannot be scored by ${scoring.method}, product ${feature.product.name}'s scoring method: it lacks ${missing.join(', ')}.`,
                     { node, range: this.locate.name(node), code: Codes.MissingScoreInput });
             } else if (scoring.method === 'weighted') {
-                const absent = Object.entries(scoring.weights)
-                    .filter(([driver, weight]) => (weight ?? 0) > 0 && (driver === 'opportunity' ? feature.opportunity === null : missingInputs(node, driver).length > 0))
-                    .map(([driver]) => driver);
-                if (absent.length > 0) {
-                    accept('warning', `Feature ${feature.name} has no input for the weighted drivers ${absent.join(', ')}: they count 0 in its score. Give them, or drop their weights.`,
+                // Weighted scoring counts a missing input as 0: only a feature with no input for any driver cannot be scored.
+                const drivers = Object.entries(scoring.weights).filter(([, weight]) => (weight ?? 0) > 0).map(([driver]) => driver);
+                const absent = drivers.filter(driver => (driver === 'opportunity' ? feature.opportunity === null : missingInputs(node, driver).length > 0));
+                if (drivers.length > 0 && absent.length === drivers.length) {
+                    accept('warning', `Feature ${feature.name} has no input for any weighted driver (${absent.join(', ')}): it scores 0. Give one, or drop the feature's weights.`,
                         { node, range: this.locate.name(node), code: Codes.MissingScoreInput });
                 }
             }
