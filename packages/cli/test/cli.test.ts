@@ -253,6 +253,21 @@ describe('help and version', () => {
         assert.deepEqual([result.status, result.stdout, result.stderr], [0, 'acme — Acme Analytics · ranked by RICE\n', '']);
     });
 
+    it('reads a file with a UTF-8 byte order mark without shifting its first line, and names a file that is not a .product file', async () => {
+        const dir = workspace({ 'bom.product': '\uFEFFproduct p { stakeholder s feature a { requestedBy s effort -1 } }\n', 'notes.txt': 'x' });
+        const result = await run(['validate', dir, '--format', 'json']);
+        assert.deepEqual(JSON.parse(result.stdout).diagnostics.map((d: { line: number; column: number; code: string }) => `${d.line}:${d.column} ${d.code}`), ['1:53 out-of-range']);
+        const text = await run(['validate', path.join(dir, 'notes.txt')]);
+        assert.deepEqual([text.code, text.stderr], [2, `product-spec: ${path.join(dir, 'notes.txt')} is not a .product file: product-spec reads only .product files.\n`]);
+    });
+
+    it('finds the files the language server finds, and leaves out --exclude globs', async () => {
+        const dir = workspace({ 'a/x.product': 'product p { stakeholder s feature a { requestedBy s } }\n', 'out/y.product': 'garbage {\n', '.hidden.product': 'product q { stakeholder s feature b { requestedBy s } }\n', '.git/z.product': 'garbage {' });
+        assert.match((await run(['validate', dir])).stdout, /2 errors, 0 warnings in 3 files\.\n$/);
+        assert.equal((await run(['validate', dir, '--exclude', 'out/**'])).stdout, '0 errors, 0 warnings in 2 files.\n');
+        assert.equal((await run(['validate', dir, '--exclude', 'out', '--exclude', '*.product'])).stdout, '0 errors, 0 warnings in 1 file.\n');
+    });
+
     it('the real executable exits with the contract codes', () => {
         assert.equal(runBinary(['validate', 'examples']).code, 0);
         assert.equal(runBinary(['validate', 'nowhere']).code, 2);

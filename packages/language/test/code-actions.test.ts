@@ -1,23 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction } from 'vscode-languageserver';
-import { check, product, services } from './helpers.js';
-
-/** The quick fixes offered for the first diagnostic with a code, as titles and the text after applying each. */
-async function fixes(text: string, code: string): Promise<Array<{ title: string; preferred: boolean; result: string }>> {
-    const checked = await check(text);
-    const diagnostic = checked.findings.find(f => f.code === code)?.diagnostic;
-    assert.ok(diagnostic, `a ${code} diagnostic`);
-    const document = checked.documents[0];
-    const actions = await services.lsp.CodeActionProvider!.getCodeActions(document, {
-        textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
-    }) as CodeAction[];
-    return actions.map(action => {
-        const edits = action.edit!.changes![document.uri.toString()];
-        const result = TextDocument.applyEdits(TextDocument.create('x', 'product', 1, text), edits);
-        return { title: action.title, preferred: action.isPreferred ?? false, result };
-    });
-}
+import { check, fixes, product } from './helpers.js';
 
 describe('quick fixes', () => {
     it('bad-impact: the nearest scale words, nearest first', async () => {

@@ -5,6 +5,9 @@ import { createProductSpecServices } from '../src/product-spec-module.js';
 import type { WorkspaceModel } from '../src/model/types.js';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { LangiumDocument } from 'langium';
+import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction } from 'vscode-languageserver';
 
 /** One set of services for all tests; each check starts from an empty workspace. */
 export const { shared, ProductSpec: services } = createProductSpecServices(EmptyFileSystem);
@@ -155,4 +158,20 @@ export const CONTRACT_INVALID = `product demo "Demo" {
  */
 export function product(members: string, header = ''): string {
     return `product p "P" {\n${header || '  // members follow\n'}  stakeholder s "S"\n${members}\n}\n`;
+}
+
+/** The quick fixes offered for the first diagnostic with a code, as titles and the text after applying each. */
+export async function fixes(text: string, code: string): Promise<Array<{ title: string; preferred: boolean; result: string }>> {
+    const checked = await check(text);
+    const diagnostic = checked.findings.find(f => f.code === code)?.diagnostic;
+    assert.ok(diagnostic, `a ${code} diagnostic`);
+    const document = checked.documents[0];
+    const actions = await services.lsp.CodeActionProvider!.getCodeActions(document, {
+        textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
+    }) as CodeAction[];
+    return actions.map(action => {
+        const edits = action.edit!.changes![document.uri.toString()];
+        const result = TextDocument.applyEdits(TextDocument.create('x', 'product', 1, text), edits);
+        return { title: action.title, preferred: action.isPreferred ?? false, result };
+    });
 }

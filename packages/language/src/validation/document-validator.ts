@@ -6,6 +6,7 @@ import { CancellationToken, type Diagnostic, type Position, type Range } from 'v
 import { isProduct, type Model, type Product } from '../generated/ast.js';
 import { ownCstNode, type PropertyKeywords } from '../syntax/properties.js';
 import { Codes, type FixData } from './codes.js';
+import { propertyOfAnotherBlock } from './document/unknown-checks.js';
 import { BLOCK_WORD, editDistance, kindWord } from './messages.js';
 import type { WorkspaceChecks } from './workspace/workspace-checks.js';
 
@@ -184,6 +185,9 @@ export class ProductSpecDocumentValidator extends DefaultDocumentValidator {
             const name = (node as { name?: string }).name;
             return `The ${word}${name && !weights ? ` ${name}` : ''} opened at line ${open.brace.range.start.line + 1} is not closed: end it with '}'.`;
         }
+        const foundWord = /^ but found '([^']*)'/.exec(found)?.[1];
+        const elsewhere = foundWord && !weights ? propertyOfAnotherBlock(this.propertyKeywords, foundWord, node.$type) : undefined;
+        if (elsewhere) return `'${foundWord}' is a property of ${elsewhere}, not of this ${word}: write it inside that block.`;
         const keywords = weights ? ['rice', 'ice', 'wsjf', 'kano', 'moscow', 'opportunity'] : this.propertyKeywords.of(node.$type);
         const members = node.$type === 'Product' && !weights ? ', a member declaration' : '';
         return `Expected ${weights ? 'a weight' : 'a property'} of this ${word} (${keywords.join(', ')}${members}) or '}'${found}`;

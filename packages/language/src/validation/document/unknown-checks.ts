@@ -66,7 +66,7 @@ export class UnknownChecks {
             accept('error', `Unknown word '${word}' ${where}: did you mean '${best}'?`, { node, range, code: Codes.Syntax, data: replace(best) });
             return;
         }
-        const elsewhere = this.blockOf(lower);
+        const elsewhere = propertyOfAnotherBlock(this.keywords, lower, node.$container.$type);
         if (elsewhere) {
             accept('error', `'${word}' is a property of ${elsewhere}, not of ${where.replace(/^in /, '')}: write it inside that block.`, { node, range, code: Codes.Syntax });
             return;
@@ -138,14 +138,6 @@ export class UnknownChecks {
         return `its properties are ${words.join(', ')}`;
     }
 
-    /** The block that has a property of this name, when it is not the one it is written in. */
-    private blockOf(word: string): string | undefined {
-        for (const type of ['Rice', 'Wsjf', 'Ice', 'KanoSurvey', 'Feature', 'Release', 'Need', 'Metric', 'Forecast', 'Stakeholder', 'Persona', 'Product', 'Scoring']) {
-            if (this.keywords.of(type).includes(word) && !RESERVED_WORDS.includes(word)) return `a ${blockWord(type)}`;
-        }
-        return undefined;
-    }
-
     /** Whether the node stands between the braces of `weights { ... }` (the scoring block's own tokens). */
     private inWeights(node: AstNode): boolean {
         const scoring = node.$container;
@@ -159,4 +151,13 @@ export class UnknownChecks {
         }
         return false;
     }
+}
+
+/** `a rice block` when `word` is a property of a block other than `type` (for "write it inside that block"). */
+export function propertyOfAnotherBlock(keywords: PropertyKeywords, word: string, type: string): string | undefined {
+    if (RESERVED_WORDS.includes(word) || keywords.of(type).includes(word)) return undefined;
+    for (const other of ['Feature', 'Release', 'Need', 'Metric', 'Forecast', 'Stakeholder', 'Persona', 'Product', 'Scoring', 'Rice', 'Wsjf', 'Ice', 'KanoSurvey']) {
+        if (other !== type && keywords.of(other).includes(word)) return `a ${blockWord(other)}`;
+    }
+    return undefined;
 }
