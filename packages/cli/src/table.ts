@@ -11,8 +11,26 @@ export function textTable(headers: readonly string[], rows: ReadonlyArray<readon
     return [line(headers), line(widths.map(w => '─'.repeat(w))), ...rows.map(line)];
 }
 
-function width(text: string): number {
-    return [...text].length;
+/**
+ * The columns a text takes in a terminal: East Asian wide and fullwidth characters take two
+ * (東京), combining marks none (Unicode UAX #11, the ranges terminals use).
+ */
+export function width(text: string): number {
+    let columns = 0;
+    for (const char of text) {
+        const code = char.codePointAt(0)!;
+        if (/\p{Mn}|\p{Me}|\u200B|\u200D/u.test(char)) continue;
+        columns += isWide(code) ? 2 : 1;
+    }
+    return columns;
+}
+
+function isWide(code: number): boolean {
+    return (code >= 0x1100 && code <= 0x115F) || (code >= 0x2E80 && code <= 0x303E) || (code >= 0x3041 && code <= 0x33FF)
+        || (code >= 0x3400 && code <= 0x4DBF) || (code >= 0x4E00 && code <= 0x9FFF) || (code >= 0xA000 && code <= 0xA4CF)
+        || (code >= 0xAC00 && code <= 0xD7A3) || (code >= 0xF900 && code <= 0xFAFF) || (code >= 0xFE30 && code <= 0xFE4F)
+        || (code >= 0xFF00 && code <= 0xFF60) || (code >= 0xFFE0 && code <= 0xFFE6) || (code >= 0x1F300 && code <= 0x1F64F)
+        || (code >= 0x1F900 && code <= 0x1F9FF) || (code >= 0x20000 && code <= 0x3FFFD);
 }
 
 function pad(text: string, size: number, left: boolean): string {

@@ -2,6 +2,7 @@ import { buildWorkspace, createProductSpecServices, SpecFileSystem, URI, type Di
 import type { LangiumDocument } from 'langium';
 
 import type { Diagnostic } from 'vscode-languageserver';
+import { UsageError } from './errors.js';
 import { findSpecFiles, readSpecFile, type FindOptions, type SpecFile, type SpecText } from './files.js';
 
 export interface FileDiagnostic {
@@ -71,4 +72,13 @@ export function diagnosticEntries(workspace: LoadedWorkspace): DiagnosticEntry[]
         code: String(diagnostic.code ?? ''),
         message: diagnostic.message
     }));
+}
+
+/** The `--product` a command was given, checked against the workspace: one message for every command. */
+export function chosenProduct(workspace: LoadedWorkspace, product: string | undefined): string | undefined {
+    if (product !== undefined && !workspace.model.productsByName.has(product)) {
+        const known = workspace.model.products.map(p => p.name);
+        throw new UsageError(`No product named '${product}' in these specs${known.length > 0 ? ` (products: ${known.join(', ')})` : ''}.`);
+    }
+    return product;
 }

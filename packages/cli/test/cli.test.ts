@@ -268,6 +268,21 @@ describe('help and version', () => {
         assert.equal((await run(['validate', dir, '--exclude', 'out', '--exclude', '*.product'])).stdout, '0 errors, 0 warnings in 1 file.\n');
     });
 
+    it('small things: one message for an unknown product everywhere, init on a file, one Kano column, wide characters', async () => {
+        const forecast = await run(['forecast', examples, '--product', 'nope']);
+        assert.deepEqual([forecast.code, forecast.stderr], [2, "product-spec: No product named 'nope' in these specs (products: acme, notes, sync).\n"]);
+        const dir = workspace({ 'existing/product.product': '// mine\n' });
+        const init = await run(['init', path.join('existing', 'product.product')], dir);
+        assert.deepEqual([init.code, init.stderr], [2, `product-spec: ${path.join('existing', 'product.product')} is a file, and init never overwrites a file: give the folder to write product.product into.\n`]);
+        const kano = await run(['rank', examples, '--method', 'kano', '--product', 'acme']);
+        assert.equal(kano.stdout.split('\n')[1].match(/\bKano\b/g)?.length, 2, 'the score column says "Kano score", the category column "Kano"');
+        assert.match(kano.stdout.split('\n')[1], /Kano score/);
+        const wide = workspace({ 'w.product': 'product w "W" { stakeholder s feature a "東京の機能" { requestedBy s } feature b "Plain" { requestedBy s } }\n' });
+        const lines = (await run(['rank', wide])).stdout.split('\n');
+        const column = (line: string) => { let c = 0; for (const ch of line.slice(0, line.indexOf('–'))) c += /[\u3000-\u9fff]/.test(ch) ? 2 : 1; return c; };
+        assert.equal(column(lines[3]), column(lines[4]), 'the columns after a CJK title line up');
+    });
+
     it('the real executable exits with the contract codes', () => {
         assert.equal(runBinary(['validate', 'examples']).code, 0);
         assert.equal(runBinary(['validate', 'nowhere']).code, 2);

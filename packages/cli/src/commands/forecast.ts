@@ -1,17 +1,13 @@
 import { forecastReport, formatFixed, formatPercent, type ForecastReport } from '@product-spec/language';
 import type { CommandInput } from '../arguments.js';
-import { UsageError } from '../errors.js';
 import type { Output } from '../output.js';
 import { textTable } from '../table.js';
-import { loadWorkspace } from '../workspace.js';
+import { chosenProduct, loadWorkspace } from '../workspace.js';
 import { reportSpecErrors } from './rank.js';
 
 export async function run({ positionals, options }: CommandInput, out: Output): Promise<number> {
     const workspace = await loadWorkspace(positionals.length > 0 ? positionals : ['.'], { exclude: options.exclude as string[] | undefined });
-    const product = options.product as string | undefined;
-    if (product !== undefined && !workspace.model.productsByName.has(product)) {
-        throw new UsageError(`No product named '${product}' in these specs.`);
-    }
+    const product = chosenProduct(workspace, options.product as string | undefined);
     const report = forecastReport(workspace.model, { product });
     if (options.format === 'json') out.stdout(JSON.stringify(report, null, 2));
     else forecastTable(report).forEach(line => out.stdout(line));

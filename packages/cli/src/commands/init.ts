@@ -78,6 +78,10 @@ product starter "My Product" {
 export async function run({ positionals }: CommandInput, out: Output): Promise<number> {
     if (positionals.length > 1) throw new UsageError('init takes at most one folder.');
     const folder = positionals[0] ?? '.';
+    const stat = await fs.stat(folder).catch(() => undefined);
+    if (stat && !stat.isDirectory()) {
+        throw new UsageError(`${folder} is a file, and init never overwrites a file: give the folder to write ${STARTER_FILE} into.`);
+    }
     const target = path.join(folder, STARTER_FILE);
     try {
         await fs.access(target);

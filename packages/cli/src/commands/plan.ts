@@ -7,17 +7,13 @@ import type { CommandInput } from '../arguments.js';
 import { UsageError } from '../errors.js';
 import type { Output } from '../output.js';
 import { textTable } from '../table.js';
-import { loadWorkspace } from '../workspace.js';
+import { chosenProduct, loadWorkspace } from '../workspace.js';
 import { reportSpecErrors } from './rank.js';
 
 export async function run({ positionals, options }: CommandInput, out: Output): Promise<number> {
     const timeLimit = timeLimitOption(options['time-limit'] as string | undefined);
     const workspace = await loadWorkspace(positionals.length > 0 ? positionals : ['.'], { exclude: options.exclude as string[] | undefined });
-    const product = options.product as string | undefined;
-    if (product !== undefined && !workspace.model.productsByName.has(product)) {
-        const known = workspace.model.products.map(p => p.name);
-        throw new UsageError(`No product named '${product}' in these specs${known.length > 0 ? ` (products: ${known.join(', ')})` : ''}.`);
-    }
+    const product = chosenProduct(workspace, options.product as string | undefined);
     const method = options.method as Method | undefined;
     const plans = workspace.model.products
         .filter(p => product === undefined || p.name === product)

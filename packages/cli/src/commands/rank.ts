@@ -1,18 +1,14 @@
 import { formatNumber, methodLabel, rankReport, type Method, type RankReport } from '@product-spec/language';
 import { codeName, escapeMarkdown, markdownTable } from "@product-spec/docs";
 import type { CommandInput } from '../arguments.js';
-import { Exit, UsageError } from '../errors.js';
+import { Exit } from '../errors.js';
 import type { Output } from '../output.js';
 import { csvLine, textTable } from '../table.js';
-import { loadWorkspace } from '../workspace.js';
+import { chosenProduct, loadWorkspace } from '../workspace.js';
 
 export async function run({ positionals, options }: CommandInput, out: Output): Promise<number> {
     const workspace = await loadWorkspace(positionals.length > 0 ? positionals : ['.'], { exclude: options.exclude as string[] | undefined });
-    const product = options.product as string | undefined;
-    if (product !== undefined && !workspace.model.productsByName.has(product)) {
-        const known = workspace.model.products.map(p => p.name);
-        throw new UsageError(`No product named '${product}' in these specs${known.length > 0 ? ` (products: ${known.join(', ')})` : ''}.`);
-    }
+    const product = chosenProduct(workspace, options.product as string | undefined);
     const report = rankReport(workspace.model, { product, method: options.method as Method | undefined });
     const format = (options.format as string | undefined) ?? 'table';
     if (format === 'json') out.stdout(JSON.stringify(report, null, 2));
@@ -44,6 +40,11 @@ function planCells(f: Feature): string[] {
 }
 
 const PLAN_HEADERS = ['MoSCoW', 'Kano', 'Effort', 'Release', 'Status', 'Requires'];
+
+/** The score column's header: the method, except that Kano already names the category column. */
+function scoreHeader(method: string): string {
+    return method === 'kano' ? 'Kano score' : methodLabel(method);
+}
 const PLAN_ALIGN = ['left', 'left', 'right', 'left', 'left', 'left'] as const;
 
 export function rankTable(report: RankReport): string[] {
@@ -64,7 +65,7 @@ export function rankTable(report: RankReport): string[] {
             ...planCells(f)
         ]);
         lines.push(...textTable(
-            ['#', 'Feature', 'Title', methodLabel(product.method), 'Effective', ...PLAN_HEADERS],
+            ['#', 'Feature', 'Title', scoreHeader(product.method), 'Effective', ...PLAN_HEADERS],
             rows,
             ['right', 'left', 'left', 'right', 'right', ...PLAN_ALIGN]
         ));
@@ -91,7 +92,7 @@ export function rankMarkdown(report: RankReport): string[] {
         if (lines.length > 0) lines.push('');
         lines.push(`## ${product.title ?? product.name} — ranked by ${methodLabel(product.method)}`, '');
         lines.push(...markdownTable(
-            ['#', 'Feature', methodLabel(product.method), 'Effective', ...PLAN_HEADERS],
+            ['#', 'Feature', scoreHeader(product.method), 'Effective', ...PLAN_HEADERS],
             product.features.map(f => [
                 f.rank === null ? '–' : String(f.rank),
                 f.title ? `${escapeMarkdown(f.title)} (${codeName(f.name)})` : codeName(f.name),
