@@ -19,7 +19,7 @@ import { ProductSpecScopeComputation } from './references/scope-computation.js';
 import { ProductSpecScopeProvider } from './references/scope-provider.js';
 import { ProductSpecParserErrorMessageProvider } from './syntax/parser-messages.js';
 import { PropertyKeywords } from './syntax/properties.js';
-import { createProductSpecParser } from './syntax/parser.js';
+import { createProductSpecCompletionParser, createProductSpecParser } from './syntax/parser.js';
 import { ProductSpecTokenBuilder } from './syntax/token-builder.js';
 import { ProductSpecValueConverter } from './syntax/value-converter.js';
 import { ProductSpecDocumentValidator } from './validation/document-validator.js';
@@ -51,6 +51,7 @@ export const ProductSpecModule: Module<ProductSpecServices, PartialLangiumServic
         ValueConverter: () => new ProductSpecValueConverter(),
         TokenBuilder: () => new ProductSpecTokenBuilder(),
         LangiumParser: services => createProductSpecParser(services),
+        CompletionParser: services => createProductSpecCompletionParser(services),
         // Every decision of the grammar is LL(2) at most: chevrotain's LL(k) lookahead, not ALL(*).
         ParserConfig: () => ({ maxLookahead: 3 }),
         ParserErrorMessageProvider: () => new ProductSpecParserErrorMessageProvider()

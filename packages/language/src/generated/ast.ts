@@ -15,7 +15,6 @@ export const ProductSpecTerminals = {
     DATE: /[0-9]{4}-[0-9]{2}-[0-9]{2}/,
     PERCENT: /-?[0-9]+(\.[0-9]+)?%/,
     NUMBER: /-?[0-9]+(\.[0-9]+)?/,
-    WORD: /[\p{L}_][\p{L}\p{N}_]*/u,
     ID: /[\p{L}_][\p{L}\p{N}_]*/u,
     STRING: /"(\\[^\r\n]|[^"\\\r\n])*"/,
 };
@@ -665,7 +664,7 @@ export interface Unknown extends langium.AstNode {
     readonly $type: 'Unknown';
     block?: UnknownBlock;
     values: Array<UnknownValue>;
-    word: ',' | string;
+    word?: ',' | string;
 }
 
 export const Unknown = {

@@ -11,7 +11,7 @@ export const ProductSpecLanguageMetaData = {
     languageId: 'product',
     fileExtensions: ['.product'],
     caseInsensitive: false,
-    mode: 'development'
+    mode: 'production'
 } as const satisfies LanguageMetaData;
 
 export const ProductSpecGeneratedSharedModule: Module<LangiumSharedCoreServices, LangiumGeneratedSharedCoreServices> = {

@@ -45,6 +45,11 @@ export class ProductSpecCompletionProvider extends DefaultCompletionProvider {
             }));
             return;
         }
+        // A property keyword still without its value parses as an unknown word (the text ends
+        // there): complete the value for the block around it.
+        if (context.node && context.node.$type === 'Unknown' && context.node.$container) {
+            return super.completionFor({ ...context, node: context.node.$container }, next, acceptor);
+        }
         return super.completionFor(context, next, acceptor);
     }
 
@@ -52,6 +57,9 @@ export class ProductSpecCompletionProvider extends DefaultCompletionProvider {
         if (!this.filterKeyword(context, keyword)) return;
         const rule = ruleOf(keyword) ?? '';
         const values = VALUE_DOCS[rule];
+        // Right after a property keyword its value comes (the grammar lets it be missing only
+        // so that a block with a gap still parses): offer values, not the next properties.
+        if (!values && this.afterPropertyKeyword(context)) return;
         if (values) {
             const index = Object.keys(values).indexOf(keyword.value);
             acceptor(context, {
@@ -97,4 +105,23 @@ export class ProductSpecCompletionProvider extends DefaultCompletionProvider {
             documentation: hover ? { kind: 'markdown', value: hover } : item.documentation
         };
     }
+
+    /** Whether the word before the cursor is a property keyword that takes a value. */
+    private afterPropertyKeyword(context: CompletionContext): boolean {
+        const before = context.textDocument.getText().slice(Math.max(0, context.tokenOffset - 100), context.tokenOffset);
+        const word = /([\p{L}_][\p{L}\p{N}_]*)\s+$/u.exec(before)?.[1];
+        return word !== undefined && this.valueTaking.has(word);
+    }
+
+    /** Property keywords followed by a value that the grammar marks optional (`moscow`, `reach`, ...). */
+    private readonly valueTaking = new Set<string>(
+        AstUtils.streamAllContents(this.grammar).filter(GrammarAST.isKeyword)
+            .filter(keyword => {
+                const group = keyword.$container as GrammarAST.AbstractElement | undefined;
+                if (!group || !GrammarAST.isGroup(group)) return false;
+                const next = group.elements[group.elements.indexOf(keyword) + 1];
+                return next !== undefined && next.cardinality === '?' && !GrammarAST.isKeyword(next);
+            })
+            .map(keyword => keyword.value).toArray()
+    );
 }

@@ -11,6 +11,11 @@ const TERMINALS: Record<string, string> = {
     EOF: 'the end of the file'
 };
 
+/** What a terminal reads as in a message ("a number"). */
+export function describeTerminal(name: string): string | undefined {
+    return TERMINALS[name];
+}
+
 /** How a token type reads in a message: terminals as what to write, keywords quoted as written. */
 export function describeTokenType(type: TokenType): string {
     return TERMINALS[type.name] ?? `'${type.name}'`;
@@ -36,7 +41,8 @@ function expected(types: TokenType[], found: IToken | undefined): string {
     return `Expected ${oneOf(described)} but found ${foundText}${reserved}.`;
 }
 
-function oneOf(descriptions: string[]): string {
+/** "one of 'must', 'should' or 'wont'": a list of what may come, as messages say it. */
+export function oneOf(descriptions: string[]): string {
     const unique = [...new Set(descriptions)];
     if (unique.length <= 1) return unique[0] ?? 'something else';
     return `one of ${unique.slice(0, -1).join(', ')} or ${unique[unique.length - 1]}`;

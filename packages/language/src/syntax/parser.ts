@@ -1,5 +1,5 @@
 import type { IToken } from 'chevrotain';
-import { CstNodeBuilder, CstUtils, LangiumParser, LeafCstNodeImpl, createParser, type CompositeCstNode, type CstNode, type LangiumCoreServices, type RootCstNode } from 'langium';
+import { AstUtils, CstNodeBuilder, CstUtils, GrammarAST, LangiumCompletionParser, LangiumParser, LeafCstNodeImpl, createParser, type CompositeCstNode, type CstNode, type LangiumCoreServices, type RootCstNode } from 'langium';
 
 /**
  * Langium's CST builder with two linear-time fixes (Langium 4.2.1). While parsing, the node
@@ -48,5 +48,30 @@ export function createProductSpecParser(services: LangiumCoreServices): LangiumP
     (parser as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder = new ProductSpecCstNodeBuilder();
     createParser(services.Grammar, parser, services.parser.Lexer.definition);
     parser.finalize();
+    return parser;
+}
+
+/**
+ * Langium's completion parser, with one difference: an unknown word (the grammar's `Unknown`,
+ * which takes any name so that a misplaced keyword is kept as one error) takes only words
+ * that are no keyword. Completion parses the text up to the cursor; cut off there, `moscow`
+ * alone would be read as an unknown word rather than as the property whose value comes next.
+ */
+export function createProductSpecCompletionParser(services: LangiumCoreServices): LangiumCompletionParser {
+    const unknown = services.Grammar.rules.find(rule => rule.name === 'Unknown');
+    const word = unknown && AstUtils.streamAllContents(unknown).filter(GrammarAST.isAssignment).find(assignment => assignment.feature === 'word');
+    const id = word && AstUtils.streamAllContents(word).filter(GrammarAST.isRuleCall).find(call => call.rule.ref?.name === 'ID');
+    const original = id?.rule;
+    const parser = new LangiumCompletionParser(services);
+    try {
+        if (id && original?.ref) {
+            // The lexer's word token (syntax/token-builder.ts), for building this parser only.
+            (id as { rule: unknown }).rule = { ref: { ...original.ref, name: 'WORD' }, $refText: 'WORD' };
+        }
+        createParser(services.Grammar, parser, services.parser.Lexer.definition);
+        parser.finalize();
+    } finally {
+        if (id && original) (id as { rule: unknown }).rule = original;
+    }
     return parser;
 }

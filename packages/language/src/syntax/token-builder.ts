@@ -13,15 +13,13 @@ export class ProductSpecTokenBuilder extends DefaultTokenBuilder {
     override buildTokens(grammar: Grammar, options?: TokenBuilderOptions): TokenVocabulary {
         const tokens = super.buildTokens(grammar, options) as TokenType[];
         const id = tokens.find(token => token.name === 'ID');
-        const word = tokens.find(token => token.name === 'WORD');
-        if (!id || !word) throw new Error('The grammar has no ID or WORD terminal.');
-        // The lexer makes WORD tokens; ID is their category and that of every keyword but the
-        // reserved ones. The grammar's `[\p{L}_][\p{L}\p{N}_]*` becomes a plain regular
-        // expression that the lexer can analyse (a `u` pattern becomes a function that it
-        // tries at every position: ten times slower, measured).
-        word.PATTERN = NAME_PATTERN;
-        delete word.LINE_BREAKS;
-        word.CATEGORIES = [id];
+        if (!id) throw new Error('The grammar has no ID terminal.');
+        // The lexer makes WORD tokens (a word that is no keyword); ID is their category and
+        // that of every keyword but the reserved ones. The grammar's `[\p{L}_][\p{L}\p{N}_]*`
+        // becomes a plain regular expression the lexer can analyse (a `u` pattern becomes a
+        // function that it tries at every position: ten times slower, measured).
+        const word: TokenType = { name: 'WORD', PATTERN: NAME_PATTERN, CATEGORIES: [id] } as TokenType;
+        tokens.splice(tokens.indexOf(id), 0, word);
         id.PATTERN = Lexer.NA;
         delete id.LINE_BREAKS;
         for (const token of tokens) {

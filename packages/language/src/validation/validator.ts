@@ -17,12 +17,12 @@ export function registerValidationChecks(services: ProductSpecServices): void {
     const registry = services.validation.ValidationRegistry;
     const locate = new Locator(services.syntax.PropertyKeywords);
     const properties = new PropertyChecks(locate);
-    const property = properties.checkDuplicateProperty;
+    const property = [properties.checkDuplicateProperty, properties.checkMissingValues];
     registry.register<ProductSpecAstType>({
-        Product: properties.checkProductBlock,
+        Product: [properties.checkProductBlock, properties.checkMissingValues],
         Stakeholder: property, Persona: property, Need: property, Objective: property, Metric: property,
         Release: property, Feature: property, Forecast: property, Scenario: property, Rice: property, Wsjf: property, Ice: property,
-        KanoSurvey: property, Scoring: [property, properties.checkDuplicateWeights]
+        KanoSurvey: property, Scoring: [...property, properties.checkDuplicateWeights]
     } satisfies ValidationChecks<ProductSpecAstType>, properties);
 
     const values = new ValueChecks(locate);

@@ -25,6 +25,16 @@ function previousLeaf(node: AstNode): LeafCstNode | undefined {
     return previous;
 }
 
+/** The token after a node in the text (skipping comments). */
+function nextLeafAfter(node: AstNode): LeafCstNode | undefined {
+    const cst = node.$cstNode;
+    if (!cst) return undefined;
+    for (const leaf of CstUtils.streamCst(cst.root)) {
+        if (isLeafCstNode(leaf) && !leaf.hidden && leaf.offset >= cst.end) return leaf;
+    }
+    return undefined;
+}
+
 /** The declarations a file holds at the top level, and those a product holds. */
 const TOP_LEVEL = ['product', 'stakeholder', 'persona', 'metric'];
 const MEMBERS = ['stakeholder', 'persona', 'need', 'objective', 'metric', 'release', 'feature', 'forecast', 'scoring'];
@@ -42,6 +52,17 @@ export class UnknownChecks {
     checkUnknown(node: ast.Unknown, accept: ValidationAcceptor): void {
         if (this.followsBareWord(node)) return;
         const word = node.word;
+        if (word === undefined) {
+            // A block without its property: `{ must 3 ... }` where `kano { ... }` was meant.
+            const brace = node.$cstNode?.range;
+            if (brace) accept('error', 'A block without a property: write the property it belongs to before { (kano { ... }, rice { ... }).', { node, range: { start: brace.start, end: { line: brace.start.line, character: brace.start.character + 1 } }, code: Codes.Syntax });
+            return;
+        }
+        if (word.startsWith('"')) {
+            const range = GrammarUtils.findNodeForProperty(node.$cstNode, 'word')?.range;
+            if (range) accept('error', `Text in quotes where a property goes: a declaration's title comes once, right after its name; properties are words (description ${word}).`, { node, range, code: Codes.Syntax });
+            return;
+        }
         const wordNode = GrammarUtils.findNodeForProperty(node.$cstNode, 'word');
         const range = wordNode?.range ?? node.$cstNode?.range;
         if (!range) return;
@@ -51,6 +72,12 @@ export class UnknownChecks {
             return;
         }
         const { words, where } = this.expected(node);
+        if (words.includes(word)) {
+            // A property whose value is missing (`requestedBy }`): the parser took the keyword alone.
+            const next = nextLeafAfter(node);
+            accept('error', `Expected a value after '${word}' but found ${next ? `'${next.text}'` : 'the end of the file'}.`, { node, range: next?.range ?? range, code: Codes.Syntax });
+            return;
+        }
         const replace = (text: string): FixData => ({ fix: 'replace', range: rangeData(range), options: [{ title: `Change to '${text}'`, text }] });
         const lower = word.toLowerCase();
         if (lower !== word && words.includes(lower)) {
@@ -110,7 +137,7 @@ export class UnknownChecks {
         if (index === 0) return false;
         const siblings = (node.$container as unknown as { unknown: ast.Unknown[] }).unknown;
         const previous = siblings[index - 1];
-        if (previous.values.length > 0 || previous.block !== undefined) return false;
+        if (previous.word === undefined || previous.values.length > 0 || previous.block !== undefined) return false;
         const previousEnd = previous.$cstNode?.end ?? -1;
         const start = node.$cstNode?.offset ?? -1;
         // Adjacent: nothing but whitespace or comments between them in the container's tokens.
