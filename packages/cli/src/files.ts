@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { exclusion, isSearchedFolderName, isSpecFileName, specText } from '@product-spec/language';
+import { byName, exclusion, isSearchedFolderName, isSpecFileName, specText } from '@product-spec/language';
 import { UsageError } from './errors.js';
 
 export { isSpecFileName };
@@ -77,7 +77,7 @@ async function walk(folder: string, display: string, add: (display: string, abso
     } catch (error) {
         throw new UsageError(`Cannot read folder ${folder} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort(byName);
     for (const entry of entries) {
         const child = path.join(folder, entry.name);
         const shown = joinAsGiven(display, entry.name);

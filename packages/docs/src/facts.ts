@@ -1,3 +1,4 @@
+import { compareText } from '@product-spec/language';
 import type { FeatureModel, MetricModel, NeedModel, ProductModel, ReleaseModel, StakeholderModel, WorkspaceModel, ast } from '@product-spec/language';
 
 /**
@@ -23,7 +24,7 @@ export function releasesByDate(product: ProductModel): ReleaseModel[] {
         const ta = dateTime(a.date);
         const tb = dateTime(b.date);
         if (ta !== tb) return ta === undefined ? 1 : tb === undefined ? -1 : ta - tb;
-        return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+        return compareText(a.name, b.name);
     });
 }
 

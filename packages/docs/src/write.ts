@@ -1,3 +1,4 @@
+import { byName } from '@product-spec/language';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -111,7 +112,7 @@ async function findStale(outputDir: string, produced: ReadonlySet<string>): Prom
         return [];
     }
     const stale: string[] = [];
-    for (const entry of entries.filter(e => e.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const entry of entries.filter(e => e.isDirectory()).sort(byName)) {
         const relative = `${entry.name}/PRODUCT.md`;
         if (produced.has(relative)) continue;
         const content = await readIfExists(target(outputDir, relative));

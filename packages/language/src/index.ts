@@ -22,3 +22,4 @@ export * from './model/inputs.js';
 export * from './model/plan/plan.js';
 export type { UnplannedReason } from './model/plan/problem.js';
 export { exclusion, isSearchedFolderName, isSpecFileName, specText, SpecFileSystem, SpecFileSystemProvider } from './workspace/spec-files.js';
+export { byName, compareText } from './model/order.js';

@@ -1,4 +1,4 @@
-import type { FeatureModel, ProductModel, ReleaseModel } from '@product-spec/language';
+import { byName, type FeatureModel, type ProductModel, type ReleaseModel } from '@product-spec/language';
 import { byRank, DAY, dateTime, isoDate } from '../facts.js';
 import { displayName, featureChartLabel } from '../labels.js';
 import { ganttText, mermaidBlock, shorten } from '../mermaid.js';
@@ -50,7 +50,7 @@ export interface FeatureSlot {
  */
 export function featureSlots(product: ProductModel, window: ReleaseWindow): FeatureSlot[] {
     const live = window.release.features.filter(f => f.status !== 'dropped');
-    const shipped = live.filter(f => f.status === 'shipped').sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const shipped = live.filter(f => f.status === 'shipped').sort(byName);
     const ordered = [...shipped, ...byRank(product, live.filter(f => f.status !== 'shipped'))];
     const known = ordered.map(f => f.effort).filter((e): e is number => e !== null && e > 0);
     const capacity = window.release.capacity;

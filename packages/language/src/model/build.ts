@@ -5,6 +5,7 @@ import { featureEffort, iceInputsOf, iceOf, kanoOf, riceInputsOf, riceOf, validE
 import { isCalendarDate, RANGES, validValue } from './ranges.js';
 import { amount, last, percentage, type Estimate } from './values.js';
 import { DEFAULT_WEIGHTS, rankFeatures } from './ranking.js';
+import { byName, compareText } from './order.js';
 import type {
     FeatureModel, ForecastModel, MetricModel, Method, NeedModel, ProductModel, Ranking, ReleaseModel,
     ScoringModel, Status, StakeholderModel, WorkspaceModel
@@ -13,9 +14,6 @@ import type {
 // The model's records are built in steps; these aliases drop `readonly` while building.
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-function byName<T extends { name: string }>(a: T, b: T): number {
-    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
 
 /**
  * Builds the computed model of a workspace from its linked documents.
@@ -23,7 +21,7 @@ function byName<T extends { name: string }>(a: T, b: T): number {
  */
 export function buildWorkspaceModel(documents: Iterable<LangiumDocument>): WorkspaceModel {
     const roots = [...documents]
-        .sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : a.uri.toString() > b.uri.toString() ? 1 : 0))
+        .sort((a, b) => compareText(a.uri.toString(), b.uri.toString()))
         .map(document => document.parseResult.value as ast.Model);
 
     const productBlocks = new Map<string, ast.Product[]>();
@@ -85,7 +83,7 @@ export function buildWorkspaceModel(documents: Iterable<LangiumDocument>): Works
 
     // 1. Products and their members.
     const products: Array<Mutable<ProductModel>> = [];
-    for (const [name, blocks] of [...productBlocks].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const [name, blocks] of [...productBlocks].sort(([a], [b]) => compareText(a, b))) {
         // A product property given in two blocks is an error (duplicate-property); the first block that gives it counts.
         const first = <K extends 'vision' | 'strategy' | 'manager' | 'stage' | 'currency'>(key: K): ast.Product[K][number] | undefined =>
             last<ast.Product[K][number]>(blocks.find(block => block[key].length > 0)?.[key]);

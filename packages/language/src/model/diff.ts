@@ -4,7 +4,7 @@ import { rankReport, type RankReportFeature } from './reports.js';
 import type { Method, ProductModel, WorkspaceModel } from './types.js';
 
 /**
- * How priorities changed between two states of a workspace (shared/spec/decide.md §4): the
+ * How priorities changed between two states of a workspace (spec/decide.md §4): the
  * comparison of two computed models. Pure: whoever calls it builds the two workspaces (the
  * CLI from git revisions, the language server from its open workspace and a revision).
  *

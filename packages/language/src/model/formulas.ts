@@ -1,5 +1,5 @@
 /**
- * Every formula of the language contract (shared/spec/language.md, "Computations"),
+ * Every formula of the language contract (spec/language.md, "Computations"),
  * each in one function, with its source. Nothing here rounds: only display does.
  */
 

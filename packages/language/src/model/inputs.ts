@@ -1,6 +1,7 @@
 import type * as ast from '../generated/ast.js';
 import type { FeatureModel, ForecastModel, ProductModel } from './types.js';
 import { last } from './values.js';
+import { compareText } from './order.js';
 
 /** An input as written in a spec: a number (percents as fractions, 0.8 for 80%), a word, or absent. */
 export type InputValue = number | string | null;
@@ -93,7 +94,7 @@ export function scoringInputs(product: ProductModel): Readonly<Record<string, In
         'scoring.method': product.scoring.method,
         'scoring.ice': product.scoring.iceMode
     };
-    for (const [driver, weight] of Object.entries(product.scoring.weights).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const [driver, weight] of Object.entries(product.scoring.weights).sort(([a], [b]) => compareText(a, b))) {
         values[`scoring.weights.${driver}`] = weight ?? null;
     }
     return values;

@@ -1,5 +1,6 @@
 import { DRIVERS, KANO_DRIVER_VALUE, weightedTerms, type Driver, type WeightedTerm } from './formulas.js';
 import type { FeatureModel, Method, ProductModel, RankedFeature, Ranking, WeightedBreakdown } from './types.js';
+import { compareText } from './order.js';
 
 /** The contract's example weights, used by `weighted` when a product declares none. */
 export const DEFAULT_WEIGHTS: Partial<Record<Driver, number>> = { rice: 0.4, wsjf: 0.3, kano: 0.1, opportunity: 0.2 };
@@ -59,7 +60,7 @@ export function compareNames(a: string, b: string): number {
     const lowerA = a.toLowerCase();
     const lowerB = b.toLowerCase();
     if (lowerA !== lowerB) return lowerA < lowerB ? -1 : 1;
-    return a < b ? -1 : a > b ? 1 : 0;
+    return compareText(a, b);
 }
 
 /**
@@ -143,7 +144,7 @@ export function rankFeatures(product: ProductModel, features: readonly FeatureMo
     };
     order.forEach((index, position) => add(index, position + 1));
     const unranked = features.map((_, index) => index).filter(index => !ranked[index])
-        .sort((a, b) => (features[a].name < features[b].name ? -1 : features[a].name > features[b].name ? 1 : 0));
+        .sort((a, b) => compareText(features[a].name, features[b].name));
     for (const index of unranked) add(index, null);
     return { method, entries, byFeature, rankedCount: order.length, weighted };
 }

@@ -2,7 +2,7 @@ import type { Method, Ranking, WorkspaceModel } from './types.js';
 import { rankProductBy } from './build.js';
 
 /**
- * The JSON reports of the CLI contract (shared/spec/cli.md, "JSON shapes"). The language
+ * The JSON reports of the CLI contract (spec/cli.md, "JSON shapes"). The language
  * server's `productSpec/rank` and `productSpec/forecast` requests return the same objects.
  * Numbers are unrounded.
  */

@@ -1,5 +1,5 @@
 /**
- * Diagnostic codes of the language contract (shared/spec/language.md, "Diagnostics").
+ * Diagnostic codes of the language contract (spec/language.md, "Diagnostics").
  * They are stable: the CLI prints them and the language server puts them in each
  * diagnostic's `code`.
  */

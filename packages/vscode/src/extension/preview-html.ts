@@ -27,7 +27,7 @@ export interface PreviewPage {
 /**
  * The Content Security Policy of the preview:
  *  - scripts: only this page's nonce (Mermaid's bundle and the preview script, both from the
- *    extension's media folder) — and `cspSource` as the task asks, so nothing from the page;
+ *    extension's media folder) — and `cspSource` as VS Code's webview guide asks, so nothing from the page;
  *  - styles: the extension's stylesheet, plus `'unsafe-inline'` because Mermaid needs it.
  *    Measured in the preview (the suite's CSP check): with `style-src 'nonce-…'` instead,
  *    Chromium reports `style-src-elem` violations for the `<style>` element Mermaid puts in

@@ -1,6 +1,7 @@
 import type { FeatureModel, ProductModel, Ranking, ReleaseModel } from '../types.js';
 import { decimalScale, exactValues, toUnits } from './exact.js';
 import type { SolverInput } from './solver.js';
+import { compareNames } from '../ranking.js';
 
 /** Why the plan leaves an open feature out (decide.md §1). */
 export type UnplannedReason = 'capacity' | 'no-effort' | 'prerequisite' | 'requires-dropped' | 'cycle';
@@ -37,12 +38,7 @@ export function knownEffort(feature: FeatureModel): number | null {
 }
 
 /** Names A→Z case-insensitively, then by code point (as the ranking compares them). */
-export function compareNames(a: string, b: string): number {
-    const lowerA = a.toLowerCase();
-    const lowerB = b.toLowerCase();
-    if (lowerA !== lowerB) return lowerA < lowerB ? -1 : 1;
-    return a < b ? -1 : a > b ? 1 : 0;
-}
+export { compareNames };
 
 /** Plan order of releases: by date, undated ones last; ties by name (then product name). */
 export function compareReleases(a: ReleaseModel, b: ReleaseModel): number {
