@@ -60,7 +60,7 @@ const kb = (file) => `${(fs.statSync(path.join(pkgDir, file)).size / 1024).toFix
 const summary = [];
 
 if (!testsOnly) {
-    for (const file of ['packages/language/out/src/lsp/main.js', 'packages/docs/out/src/index.js']) {
+    for (const file of ['packages/language/out/src/server/main.js', 'packages/docs/out/src/index.js']) {
         if (!fs.existsSync(path.join(repoRoot, file))) fail(`${file} is missing: run 'npm run build' at the repository root first.`);
     }
 
