@@ -3,6 +3,7 @@ import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
     type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
+import { ProductSpecDocumentUpdateHandler } from './server/document-updates.js';
 import { ProductSpecGeneratedModule, ProductSpecGeneratedSharedModule } from './generated/module.js';
 import { ProductSpecCodeActionProvider } from './lsp/code-actions.js';
 import { ProductSpecCodeLensProvider } from './lsp/code-lens.js';
@@ -88,7 +89,8 @@ export const ProductSpecModule: Module<ProductSpecServices, PartialLangiumServic
 /** Shared services (one set for the whole workspace) that replace Langium's defaults. */
 export const ProductSpecSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
-        ExecuteCommandHandler: () => new ProductSpecCommandHandler()
+        ExecuteCommandHandler: () => new ProductSpecCommandHandler(),
+        DocumentUpdateHandler: services => new ProductSpecDocumentUpdateHandler(services)
     },
     workspace: {
         WorkspaceManager: services => new ProductSpecWorkspaceManager(services),

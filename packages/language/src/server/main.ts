@@ -3,7 +3,6 @@ import { SpecFileSystem } from '../workspace/spec-files.js';
 import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
 import { createConnection, ProposedFeatures, type CancellationToken, type Connection } from 'vscode-languageserver/node.js';
 import { createProductSpecServices, type ProductSpecServices } from '../product-spec-module.js';
-import { forgetClosedDocuments } from './close-documents.js';
 import { registerCommands, type CommandHandler } from './commands.js';
 import { ModelChangedNotification } from './protocol.js';
 import { registerRequestHandlers } from './requests.js';
@@ -29,7 +28,7 @@ export type ExtraRequestHandler = (params: unknown, services: ProductSpecService
  * Starts the language server: Langium's features, the custom requests of protocol.ts
  * (`productSpec/rank`, `productSpec/forecast`, `productSpec/featureLocations`,
  * `productSpec/productAt`), the requests and commands given, the `productSpec/modelChanged`
- * notification after each build, and the handling of closed documents (close-documents.ts).
+ * notification after each build.
  */
 export function startServer(options: StartServerOptions = {}): { shared: LangiumSharedServices; ProductSpec: ProductSpecServices } {
     const connection = publishChangesOnly(options.connection ?? createConnection(ProposedFeatures.all));
@@ -43,7 +42,6 @@ export function startServer(options: StartServerOptions = {}): { shared: Langium
         connection.onRequest(method, (params, token) => handler(params, services.ProductSpec, token));
     }
     notifyModelChanges(connection, services.ProductSpec);
-    forgetClosedDocuments(services.shared);
     return services;
 }
 

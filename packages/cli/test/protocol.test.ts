@@ -1,0 +1,106 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { workspace } from './helpers.js';
+import { LspClient } from './support/lsp-client.js';
+
+/**
+ * The server as any editor may drive it (issue 12): hostile or odd notifications never end
+ * the process, and a request made afterwards is still answered.
+ */
+describe('the language server survives what editors send', function () {
+    this.timeout(60000);
+    const spec = 'product demo "Demo" {\n  feature e "E" { reach 10 impact 1 confidence 50% effort 1 }\n}\n';
+
+    async function withServer(folder: string | undefined, body: (client: LspClient) => Promise<void>): Promise<void> {
+        const client = LspClient.start();
+        try {
+            await client.initialize(folder);
+            await body(client);
+            // Still alive, still answering: a rank request after everything above.
+            const rank = await client.request<{ products: unknown[] }>('productSpec/rank', {});
+            assert.ok(Array.isArray(rank.products), 'productSpec/rank answered');
+            assert.equal(client.exitCode, undefined, `the server exited; stderr:\n${client.stderr}`);
+        } finally {
+            await client.stop();
+        }
+    }
+
+    const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+    it('closing a document that was never saved to disk (Neovim :e new.product, :bd!)', async () => {
+        const dir = workspace({ 'demo.product': spec });
+        await withServer(dir, async client => {
+            const uri = pathToFileURL(path.join(dir, 'new.product')).toString();
+            await client.open(uri, spec.replace('demo', 'other'));
+            await client.waitForDiagnostics(p => p.uri === uri);
+            await client.close(uri);
+            await pause(500);
+        });
+    });
+
+    it('closing a document whose path became a folder, or a FIFO-like non-file', async () => {
+        const dir = workspace({ 'demo.product': spec });
+        await withServer(dir, async client => {
+            const uri = pathToFileURL(path.join(dir, 'gone.product')).toString();
+            await client.open(uri, spec.replace('demo', 'gone'));
+            await client.waitForDiagnostics(p => p.uri === uri);
+            mkdirSync(path.join(dir, 'gone.product'));
+            await client.close(uri);
+            await pause(500);
+        });
+    });
+
+    for (const [what, uri, languageId] of [
+        ['an untitled document', 'untitled:Untitled-1', 'product-spec'],
+        ['notes.txt as product-spec', 'file:///tmp/notes.txt', 'product-spec'],
+        ['a.txt as plaintext', 'file:///tmp/a.txt', 'plaintext'],
+        ['a Makefile as product', 'file:///tmp/Makefile', 'product']
+    ] as const) {
+        it(`opening and closing ${what}`, async () => {
+            const dir = workspace({ 'demo.product': spec });
+            await withServer(dir, async client => {
+                await client.open(uri, spec, 1, languageId);
+                await pause(300);
+                // Another change in the workspace makes a build that must not trip on it.
+                const other = pathToFileURL(path.join(dir, 'demo.product')).toString();
+                await client.open(other, spec);
+                await pause(300);
+                await client.close(uri);
+                await client.change(other, 2, spec.replace('reach 10', 'reach 20'));
+                await pause(500);
+            });
+        });
+    }
+
+    it('a didOpen whose text is null or a number', async () => {
+        const dir = workspace({ 'demo.product': spec });
+        await withServer(dir, async client => {
+            await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: pathToFileURL(path.join(dir, 'n.product')).toString(), languageId: 'product', version: 1, text: null } });
+            await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: pathToFileURL(path.join(dir, 'm.product')).toString(), languageId: 'product', version: 1, text: 42 } });
+            await pause(500);
+        });
+    });
+
+    it('a workspace holding a folder named y.product and an unreadable file answers rank', async () => {
+        const dir = workspace({ 'demo.product': spec });
+        mkdirSync(path.join(dir, 'y.product'));
+        writeFileSync(path.join(dir, 'locked.product'), spec.replace('demo', 'locked'), { mode: 0o000 });
+        await withServer(dir, async () => { /* rank is asked by withServer */ });
+    });
+
+    it('rank right after initialized in an empty folder is answered at once', async () => {
+        const dir = workspace({});
+        const client = LspClient.start();
+        try {
+            await client.initialize(dir);
+            const started = performance.now();
+            const rank = await client.request<{ products: unknown[] }>('productSpec/rank', {});
+            assert.deepEqual(rank.products, []);
+            assert.ok(performance.now() - started < 5000, `answered after ${Math.round(performance.now() - started)} ms`);
+        } finally {
+            await client.stop();
+        }
+    });
+});
