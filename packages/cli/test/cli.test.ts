@@ -197,6 +197,40 @@ describe('product-spec forecast', () => {
         const fy28 = json.forecasts.find((f: { name: string }) => f.name === 'fy28');
         assert.equal(fy28.breakEvenMonth, 8);
     });
+
+    describe('scenarios (decide.md §3)', () => {
+        const spec = `product p "P" {
+  forecast f "F" {
+    months 2 price 10 customers 100 growth 50% churn 0% cost fixed 1500
+    scenario up "Higher price" { price 20 }
+    scenario down { customers 50 growth 0% }
+  }
+}
+`;
+        it('reports each scenario beside the base case, computed by hand', async () => {
+            const dir = workspace({ 'p.product': spec });
+            const json = JSON.parse((await run(['forecast', dir, '--format', 'json'])).stdout);
+            const [f] = json.forecasts;
+            assert.deepEqual([f.totals, f.breakEvenMonth, f.cumulativeBreakEvenMonth], [{ revenue: 2500, cost: 3000, profit: -500, margin: -0.2 }, 2, null]);
+            assert.deepEqual(f.scenarios.map((s: { name: string; title: string | null }) => [s.name, s.title]), [['up', 'Higher price'], ['down', null]]);
+            const [up, down] = f.scenarios;
+            assert.deepEqual(up.months[1], { month: 2, customers: 150, revenue: 3000, cost: 1500, profit: 1500, cumulativeProfit: 2000 });
+            assert.deepEqual([up.totals, up.breakEvenMonth, up.cumulativeBreakEvenMonth], [{ revenue: 5000, cost: 3000, profit: 2000, margin: 0.4 }, 1, 1]);
+            assert.deepEqual([down.totals, down.breakEvenMonth, down.cumulativeBreakEvenMonth, down.missing], [{ revenue: 1000, cost: 3000, profit: -2000, margin: -2 }, null, null, []]);
+        });
+
+        it('shows them side by side in the table', async () => {
+            const dir = workspace({ 'p.product': spec });
+            const lines = (await run(['forecast', dir])).stdout.split('\n');
+            const header = lines.findIndex(line => line.startsWith('Scenario'));
+            assert.deepEqual([lines[header], ...lines.slice(header + 2, header + 5)].map(line => line.split(/ {2,}/).filter(Boolean)), [
+                ['Scenario', 'Revenue', 'Cost', 'Profit', 'Margin', 'Break-even', 'Cumulative break-even'],
+                ['base', '2,500.00', '3,000.00', '-500.00', '-20%', '2', 'never'],
+                ['up — Higher price', '5,000.00', '3,000.00', '2,000.00', '40%', '1', '1'],
+                ['down', '1,000.00', '3,000.00', '-2,000.00', '-200%', 'never', 'never']
+            ]);
+        });
+    });
 });
 
 describe('product-spec init', () => {

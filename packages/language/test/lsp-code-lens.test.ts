@@ -45,7 +45,7 @@ describe('LSP code lens', () => {
   feature b { release r effort 2 rice { reach 10 impact high } }
   feature c { status shipped }
   feature d { status dropped release r effort 5 }
-  forecast f { months 24 price 100 customers 100 growth 10% cost fixed 12000 }
+  forecast f { months 24 price 100 customers 100 growth 10% cost fixed 12000 scenario flat { growth 0% } }
   forecast g { months 12 customers 10 }
 }
 `
@@ -57,7 +57,7 @@ describe('LSP code lens', () => {
             'b: #2 · unscored: lacks rice confidence',
             'c: shipped',
             'd: dropped',
-            'f: break-even month 3 · margin 67.46%',
+            'f: break-even month 3 · margin 67.46% · flat: no break-even in 24 months, margin -20%',
             'g: no forecast: lacks price'
         ]);
     });

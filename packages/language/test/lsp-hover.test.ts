@@ -130,6 +130,35 @@ describe('LSP hover', () => {
             });
         });
 
+        it('lists a forecast\'s scenarios, and shows a scenario\'s own figures (decide.md §3)', async () => {
+            const spec = `product p {
+  forecast f "F" {
+    months 2 price 10 customers 100 growth 50% churn 0% cost fixed 1500
+    scenario up "Higher price" { price 20 }
+    scenario down { customers 50 growth 0% }
+  }
+}
+`;
+            await hover({
+                text: mark(spec, 'f "F"', 0), index: 0, disposeAfterCheck: true,
+                hover: [
+                    '**F** · forecast f of p',
+                    '2 months · revenue 2,500.00 · cost 3,000.00 · profit -500.00 · margin -20%',
+                    'break-even month 2 · no cumulative break-even in 2 months',
+                    '- scenario up (Higher price): break-even month 1 · margin 40%\n- scenario down: no break-even in 2 months · margin -200%'
+                ].join('\n\n')
+            });
+            await hover({
+                text: mark(spec, 'up "Higher', 0), index: 0, disposeAfterCheck: true,
+                hover: [
+                    '**Higher price** · scenario up of p',
+                    '2 months · revenue 5,000.00 · cost 3,000.00 · profit 2,000.00 · margin 40%',
+                    'break-even month 1 · cumulative break-even month 1',
+                    'of forecast f'
+                ].join('\n\n')
+            });
+        });
+
         it('shows a product\'s title, vision, stage, method and top features', async () => {
             await hover({
                 text: mark(CONTRACT_EXAMPLE, 'acme', 1), index: 0, disposeAfterCheck: true,

@@ -1,4 +1,4 @@
-import { forecastReport, formatFixed, formatPercent, type ForecastReport } from '@product-spec/language';
+import { forecastReport, formatFixed, formatPercent, type ForecastCaseReport, type ForecastReport } from '@product-spec/language';
 import type { CommandInput } from '../arguments.js';
 import type { Output } from '../output.js';
 import { textTable } from '../table.js';
@@ -30,6 +30,20 @@ export function forecastTable(report: ForecastReport): string[] {
         lines.push(...textTable(['Month', 'Customers', 'Revenue', 'Cost', 'Profit', 'Cumulative'], rows, ['right', 'right', 'right', 'right', 'right', 'right']));
         const never = `not within ${forecast.months.length} months`;
         lines.push(`Margin ${formatPercent(forecast.totals.margin)} · break-even month ${forecast.breakEvenMonth ?? never} · cumulative break-even month ${forecast.cumulativeBreakEvenMonth ?? never}`);
+        if (forecast.scenarios.length > 0) lines.push('', ...scenarioTable(forecast));
     }
     return lines;
+}
+
+/** The base case and each scenario side by side (decide.md §3). */
+function scenarioTable(forecast: ForecastReport['forecasts'][number]): string[] {
+    const cases: ForecastCaseReport[] = [{ ...forecast, name: 'base', title: null }, ...forecast.scenarios];
+    const rows = cases.map(c => {
+        const label = c.title ? `${c.name} — ${c.title}` : c.name;
+        if (c.missing.length > 0) return [label, `lacks ${c.missing.join(', ')}`, '', '', '', '', ''];
+        const never = 'never';
+        return [label, formatFixed(c.totals.revenue), formatFixed(c.totals.cost), formatFixed(c.totals.profit), formatPercent(c.totals.margin),
+            String(c.breakEvenMonth ?? never), String(c.cumulativeBreakEvenMonth ?? never)];
+    });
+    return textTable(['Scenario', 'Revenue', 'Cost', 'Profit', 'Margin', 'Break-even', 'Cumulative break-even'], rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right']);
 }

@@ -6,11 +6,11 @@ import { formatNumber, formatPercent, methodLabel } from '../model/display.js';
 import { last } from '../model/values.js';
 import type { ModelService } from '../model/model-service.js';
 import type {
-    FeatureModel, ForecastModel, MetricModel, NeedModel, ProductModel, ReleaseModel, StakeholderModel, WorkspaceModel
+    FeatureModel, ForecastCase, ForecastModel, MetricModel, NeedModel, ProductModel, ReleaseModel, StakeholderModel, WorkspaceModel
 } from '../model/types.js';
 import type { ProductSpecServices } from '../product-spec-module.js';
 import {
-    forecastMissing, inheritanceText, metricProgressText, money, nameFrom, opportunityArithmetic, rankText,
+    forecastCaseSummary, forecastMissing, inheritanceText, metricProgressText, money, nameFrom, opportunityArithmetic, rankText,
     releaseLoadText, scoreArithmetic, withUnit
 } from '../text/explain.js';
 import { escapeMarkdown, mdName, nameList } from '../text/markdown.js';
@@ -54,6 +54,7 @@ export function hoverMarkdown(model: WorkspaceModel, node: AstNode): string | un
     if (ast.isNeed(node)) return need(model.needs.get(node));
     if (ast.isStakeholder(node)) return stakeholder(model, model.stakeholders.get(node));
     if (ast.isForecast(node)) return forecast(model.forecasts.get(node));
+    if (ast.isScenario(node)) return scenario(model, node);
     if (ast.isProduct(node)) return product(model.productsByName.get(node.name));
     if (ast.isPersona(node)) return persona(model, node);
     if (ast.isObjective(node)) return objective(model, node);
@@ -160,14 +161,27 @@ function stakeholder(workspace: WorkspaceModel, model: StakeholderModel | undefi
 
 function forecast(model: ForecastModel | undefined): string | undefined {
     if (!model) return undefined;
+    const scenarios = model.scenarios.map(scenario =>
+        `- scenario ${mdName(scenario.name)}${scenario.title ? ` (${escapeMarkdown(scenario.title)})` : ''}: ${escapeMarkdown(forecastCaseSummary(scenario))}`);
+    return paragraphs(forecastCase('forecast', model, model.product), scenarios.join('\n'));
+}
+
+/** Hover on a scenario: its own figures (decide.md §3). */
+function scenario(model: WorkspaceModel, node: ast.Scenario): string | undefined {
+    const parent = model.forecasts.get(node.$container);
+    const own = parent?.scenarios.find(candidate => candidate.node === node);
+    return parent && own ? paragraphs(forecastCase('scenario', own, parent.product), `of forecast ${mdName(parent.name)}`) : undefined;
+}
+
+function forecastCase(kind: string, model: ForecastCase, product: ProductModel): string {
     const result = model.result;
-    if (!result) return paragraphs(header('forecast', model), `cannot be computed: ${forecastMissing(model)}`);
+    if (!result) return paragraphs(header(kind, { ...model, product }), `cannot be computed: ${forecastMissing(model)}`);
     const months = result.months.length;
     const { revenue, cost, profit, margin } = result.totals;
     return paragraphs(
-        header('forecast', model),
-        line(`${months} months`, `revenue ${money(revenue, model.product)}`, `cost ${money(cost, model.product)}`,
-            `profit ${money(profit, model.product)}`, margin !== null && `margin ${formatPercent(margin)}`),
+        header(kind, { ...model, product }),
+        line(`${months} months`, `revenue ${money(revenue, product)}`, `cost ${money(cost, product)}`,
+            `profit ${money(profit, product)}`, margin !== null && `margin ${formatPercent(margin)}`),
         line(result.breakEvenMonth !== null ? `break-even month ${result.breakEvenMonth}` : `no month with profit ≥ 0 in ${months} months`,
             result.cumulativeBreakEvenMonth !== null
                 ? `cumulative break-even month ${result.cumulativeBreakEvenMonth}`

@@ -1,4 +1,4 @@
-import type { Method, Ranking, WorkspaceModel } from './types.js';
+import type { ForecastCase, Method, Ranking, WorkspaceModel } from './types.js';
 import { rankProductBy } from './build.js';
 
 /**
@@ -80,19 +80,25 @@ export function rankReport(model: WorkspaceModel, options: RankOptions = {}): Ra
     };
 }
 
+/** One case of a forecast as reported: the base case, or a scenario (decide.md §3). */
+export interface ForecastCaseReport {
+    name: string;
+    title: string | null;
+    months: Array<{ month: number; customers: number; revenue: number; cost: number; profit: number; cumulativeProfit: number }>;
+    totals: { revenue: number; cost: number; profit: number; margin: number | null };
+    breakEvenMonth: number | null;
+    cumulativeBreakEvenMonth: number | null;
+    /** Added: inputs that are missing or invalid, when the case cannot be computed. */
+    missing: string[];
+}
+
 export interface ForecastReport {
-    forecasts: Array<{
+    forecasts: Array<ForecastCaseReport & {
         product: string;
-        name: string;
-        title: string | null;
         /** Added: the product's currency, when it has one. */
         currency: string | null;
-        months: Array<{ month: number; customers: number; revenue: number; cost: number; profit: number; cumulativeProfit: number }>;
-        totals: { revenue: number; cost: number; profit: number; margin: number | null };
-        breakEvenMonth: number | null;
-        cumulativeBreakEvenMonth: number | null;
-        /** Added: inputs that are missing or invalid, when the forecast cannot be computed. */
-        missing: string[];
+        /** Each scenario beside the base case, in declaration order (decide.md §3). */
+        scenarios: ForecastCaseReport[];
     }>;
 }
 
@@ -101,19 +107,28 @@ export function forecastReport(model: WorkspaceModel, options: { product?: strin
     for (const product of model.products) {
         if (options.product !== undefined && product.name !== options.product) continue;
         for (const forecast of product.forecasts) {
-            const result = forecast.result;
+            const { name, title, ...base } = caseReport(forecast);
             forecasts.push({
                 product: product.name,
-                name: forecast.name,
-                title: forecast.title ?? null,
+                name, title,
                 currency: product.currency ?? null,
-                months: result ? result.months.map(month => ({ ...month })) : [],
-                totals: result ? { ...result.totals } : { revenue: 0, cost: 0, profit: 0, margin: null },
-                breakEvenMonth: result?.breakEvenMonth ?? null,
-                cumulativeBreakEvenMonth: result?.cumulativeBreakEvenMonth ?? null,
-                missing: result ? [] : forecast.missing.length > 0 ? forecast.missing : ['valid months, growth or churn']
+                ...base,
+                scenarios: forecast.scenarios.map(caseReport)
             });
         }
     }
     return { forecasts };
+}
+
+function caseReport(forecast: ForecastCase): ForecastCaseReport {
+    const result = forecast.result;
+    return {
+        name: forecast.name,
+        title: forecast.title ?? null,
+        months: result ? result.months.map(month => ({ ...month })) : [],
+        totals: result ? { ...result.totals } : { revenue: 0, cost: 0, profit: 0, margin: null },
+        breakEvenMonth: result?.breakEvenMonth ?? null,
+        cumulativeBreakEvenMonth: result?.cumulativeBreakEvenMonth ?? null,
+        missing: result ? [] : forecast.missing.length > 0 ? forecast.missing : ['valid months, growth or churn']
+    };
 }

@@ -2,7 +2,7 @@ import { driverLabel, formatFixed, formatNumber, formatPercent, methodLabel, sco
 import { missingInputs } from '../model/feature-scores.js';
 import { featureWeightedTerms } from '../model/ranking.js';
 import type {
-    FeatureModel, ForecastModel, Method, MetricModel, NeedModel, ProductModel, RankedFeature, Ranking, ReleaseModel
+    FeatureModel, ForecastCase, ForecastModel, Method, MetricModel, NeedModel, ProductModel, RankedFeature, Ranking, ReleaseModel
 } from '../model/types.js';
 
 /**
@@ -105,16 +105,22 @@ export function releaseLoadText(release: ReleaseModel, unit = ''): string {
 
 /** `break-even month 9 · margin 12.5%`, or why the forecast cannot be computed. */
 export function forecastLensTitle(forecast: ForecastModel): string {
+    const scenarios = forecast.scenarios.map(scenario => `${scenario.name}: ${forecastCaseSummary(scenario, ', ')}`);
+    return [forecast.result ? forecastCaseSummary(forecast) : `no forecast: ${forecastMissing(forecast)}`, ...scenarios].join(' · ');
+}
+
+/** A forecast case in a few words: `break-even month 8 · margin 12.5%` (the lens, and a scenario's line in a hover). */
+export function forecastCaseSummary(forecast: ForecastCase, separator = ' · '): string {
     const result = forecast.result;
-    if (!result) return `no forecast: ${forecastMissing(forecast)}`;
+    if (!result) return forecastMissing(forecast);
     const breakEven = result.breakEvenMonth !== null
         ? `break-even month ${result.breakEvenMonth}`
         : `no break-even in ${result.months.length} months`;
-    const margin = result.totals.margin !== null ? ` · margin ${formatPercent(result.totals.margin)}` : '';
+    const margin = result.totals.margin !== null ? `${separator}margin ${formatPercent(result.totals.margin)}` : '';
     return `${breakEven}${margin}`;
 }
 
-export function forecastMissing(forecast: ForecastModel): string {
+export function forecastMissing(forecast: ForecastCase): string {
     return forecast.missing.length > 0 ? `lacks ${forecast.missing.join(', ')}` : 'months, growth or churn is invalid';
 }
 
