@@ -1,4 +1,4 @@
-import { METHODS, PLAN_TIME_LIMIT } from '@product-spec/language/methods';
+import { METHODS, PLAN_TIME_LIMIT, UNCERTAINTY_LIMITS } from '@product-spec/language/methods';
 import { optionLines, type CommandInput, type OptionSpec } from './arguments.js';
 import type { Output } from './output.js';
 
@@ -32,6 +32,16 @@ const exclude: OptionSpec = {
 const product: OptionSpec = { type: 'string', placeholder: 'NAME', description: 'only this product' };
 const method: OptionSpec = { type: 'string', placeholder: 'M', choices: METHODS, description: `rank by this method (${METHODS.join(', ')}) instead of each product's own` };
 
+const uncertainty: OptionSpec = { type: 'boolean', description: 'draw every range N times (decide.md §2) and report how sure each result is' };
+const samples: OptionSpec = {
+    type: 'string', placeholder: 'N',
+    description: `draws with --uncertainty, ${UNCERTAINTY_LIMITS.samples.min} to ${UNCERTAINTY_LIMITS.samples.max.toLocaleString('en-US')} (default ${UNCERTAINTY_LIMITS.samples.default.toLocaleString('en-US')})`
+};
+const seed: OptionSpec = {
+    type: 'string', placeholder: 'S',
+    description: `the generator's seed with --uncertainty, ${UNCERTAINTY_LIMITS.seed.min} to ${UNCERTAINTY_LIMITS.seed.max} (default ${UNCERTAINTY_LIMITS.seed.default}); the same seed gives the same output`
+};
+
 export const COMMANDS: Readonly<Record<string, Command>> = {
     validate: {
         summary: 'report every diagnostic, file:line:col',
@@ -43,17 +53,27 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     },
     rank: {
         summary: 'the ranked features of each product',
-        usage: 'rank PATH... [--product NAME] [--method M] [--format table|json|csv|markdown]',
-        description: "Ranks each product's features by its scoring method (or by --method).\nShipped and dropped features are listed without a rank.",
-        options: { product, method, format: { type: 'string', choices: ['table', 'json', 'csv', 'markdown'], description: 'table (default), json, csv or markdown' }, exclude },
+        usage: 'rank PATH... [--product NAME] [--method M] [--format table|json|csv|markdown] [--uncertainty [--samples N] [--seed S] [--top K]]',
+        description: "Ranks each product's features by its scoring method (or by --method).\nShipped and dropped features are listed without a rank.\n\n"
+            + 'With --uncertainty every range (lo..hi, lo..mode..hi) is drawn N times and each draw is\n'
+            + 'ranked: the table shows each rank as "3 (2–5) · 62%", the median rank, its 10th to 90th\n'
+            + 'percentile and the share of draws in the top K; "stable" when every draw agrees.',
+        options: {
+            product, method, format: { type: 'string', choices: ['table', 'json', 'csv', 'markdown'], description: 'table (default), json, csv or markdown' },
+            uncertainty, samples, seed,
+            top: { type: 'string', placeholder: 'K', description: `with --uncertainty, the top ranks whose share is reported (default ${UNCERTAINTY_LIMITS.top.default})` },
+            exclude
+        },
         exitCodes: '0, or 1 if the spec has errors (the ranking is still printed), 2 usage.',
         load: () => import('./commands/rank.js')
     },
     forecast: {
         summary: "each forecast's months, totals, margin and break-even",
-        usage: 'forecast PATH... [--product NAME] [--format table|json]',
-        description: 'Computes each forecast month by month: customers, revenue, cost, profit and cumulative\nprofit, with the totals, the margin and both break-even months.',
-        options: { product, format: { type: 'string', choices: ['table', 'json'], description: 'table (default) or json' }, exclude },
+        usage: 'forecast PATH... [--product NAME] [--format table|json] [--uncertainty [--samples N] [--seed S]]',
+        description: 'Computes each forecast month by month: customers, revenue, cost, profit and cumulative\nprofit, with the totals, the margin and both break-even months, and each scenario beside\nthe base case.\n\n'
+            + 'With --uncertainty every range is drawn N times: the 10th, 50th and 90th percentiles of\n'
+            + 'the totals and of cumulative profit by month, and how likely each break-even is.',
+        options: { product, format: { type: 'string', choices: ['table', 'json'], description: 'table (default) or json' }, uncertainty, samples, seed, exclude },
         exitCodes: '0, or 1 if the spec has errors (what can be computed is still printed), 2 usage.',
         load: () => import('./commands/forecast.js')
     },

@@ -25,3 +25,14 @@ describe('the README', () => {
         });
     });
 });
+
+describe("the README's rank --uncertainty excerpt", () => {
+    it('shows the rows the command prints on the acme example', async () => {
+        const readme = readFileSync(path.join(examples, '..', 'README.md'), 'utf8');
+        const excerpt = /\$ product-spec rank examples\/acme --uncertainty\n([\s\S]*?)```/.exec(readme);
+        assert.ok(excerpt, 'the README shows rank --uncertainty');
+        const printed = (await run(['rank', path.join(examples, 'acme'), '--uncertainty'])).stdout.split('\n');
+        const rows = excerpt[1].trimEnd().split('\n').map(line => line.replace(/\s*\.\.\.$/, ''));
+        for (const row of rows) assert.ok(printed.some(line => line.startsWith(row)), `printed: ${row}\n${printed.join('\n')}`);
+    });
+});

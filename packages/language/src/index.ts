@@ -7,6 +7,7 @@ export { ModelService } from './model/model-service.js';
 export { Codes, type Code } from './validation/codes.js';
 export * from './workspace/build-workspace.js';
 export * from './model/reports.js';
+export * from './model/uncertainty.js';
 export * from './model/display.js';
 export { missingInputs, riceEffort, validEstimate, type IceInputs, type RiceInputs, type WsjfInputs } from './model/feature-scores.js';
 export { DEFAULT_WEIGHTS, driverValue } from './model/ranking.js';

@@ -29,6 +29,17 @@ export function formatPercent(fraction: number | null | undefined, decimals = 2)
     return `${formatNumber(fraction * 100, decimals)}%`;
 }
 
+/**
+ * A probability as a whole percent ("62%"), never rounded to a certainty it is not:
+ * "<1%" above 0, ">99%" below 1.
+ */
+export function formatChance(probability: number): string {
+    const percent = Math.round(probability * 100);
+    if (percent === 0 && probability > 0) return '<1%';
+    if (percent === 100 && probability < 1) return '>99%';
+    return `${percent}%`;
+}
+
 /** The name people use for a method: RICE, ICE, WSJF, Kano, MoSCoW, weighted. */
 export function methodLabel(method: string): string {
     switch (method) {

@@ -75,41 +75,94 @@ export function rankFeatures(product: ProductModel, features: readonly FeatureMo
     const weighted: WeightedBreakdown | undefined = method === 'weighted'
         ? { weights: product.scoring.weights, maxima: driverMaxima(features) }
         : undefined;
+    const frame = rankingFrame(features);
+    const own = Float64Array.from(features, feature => ownScore(feature, method, weighted) ?? NaN);
+    const effort = Float64Array.from(features, feature => feature.effort ?? Infinity);
+    const effective = new Float64Array(features.length);
+    const from = new Int32Array(features.length);
+    effectiveScoresInto(frame, own, effective, from);
+    const order = new Int32Array(features.length);
+    const rankedCount = new RankOrderer(frame).orderInto(effective, effort, order);
+
+    const entries: RankedFeature[] = [];
+    const byFeature = new Map<FeatureModel, RankedFeature>();
+    const score = (value: number) => (Number.isNaN(value) ? null : value);
+    const add = (index: number, rank: number | null) => {
+        const feature = features[index];
+        const entry: RankedFeature = { feature, score: score(own[index]), effectiveScore: score(effective[index]), inheritedFrom: from[index] < 0 ? undefined : features[from[index]], rank };
+        entries.push(entry);
+        byFeature.set(feature, entry);
+    };
+    for (let position = 0; position < rankedCount; position++) add(order[position], position + 1);
+    const unranked = features.map((_, index) => index).filter(index => !frame.ranked[index])
+        .sort((a, b) => compareText(features[a].name, features[b].name));
+    for (const index of unranked) add(index, null);
+    return { method, entries, byFeature, rankedCount, weighted };
+}
+
+/**
+ * What ranking needs of a product's features that no score changes: which are ranked, the
+ * dependency edges, the static tie rules. Built once per ranking, and once for all the
+ * draws of `rank --uncertainty` (model/uncertainty.ts), which rank by the same rules.
+ */
+export interface RankingFrame {
+    readonly count: number;
+    readonly names: readonly string[];
+    /** 1 for a feature that gets a rank (not shipped, not dropped). */
+    readonly ranked: Uint8Array;
+    /** MoSCoW as a tie rule: must 0, should 1, could 2, won't 3, none 4. */
+    readonly moscowOrder: Int8Array;
+    /** The position of each feature in name order A→Z (the last tie rule). */
+    readonly namePosition: Int32Array;
+    /** Per feature, the features requiring it that pass it their score (none on a cycle). */
+    readonly requirers: readonly Int32Array[];
+    /** An order in which every feature comes after all features requiring it. */
+    readonly effectiveOrder: Int32Array;
+    /** Per ranked feature, how many ranked prerequisites come first; and who waits on it. */
+    readonly prerequisiteCount: Int32Array;
+    readonly dependents: readonly Int32Array[];
+}
+
+export function rankingFrame(features: readonly FeatureModel[]): RankingFrame {
     const count = features.length;
     const indexOf = new Map<FeatureModel, number>();
     features.forEach((feature, index) => indexOf.set(feature, index));
-    const own = features.map(feature => ownScore(feature, method, weighted));
-    const { effective, from } = effectiveScores(features, own, indexOf);
-
-    // The tie rules as one precomputed order: MoSCoW (must first), smaller effort (unknown
-    // last), name A→Z. "Prerequisite first" is enforced by the topological order below.
-    const byTies = features.map((_, index) => index).sort((a, b) => {
-        const fa = features[a];
-        const fb = features[b];
-        const moscow = (MOSCOW_ORDER[fa.moscow ?? ''] ?? 4) - (MOSCOW_ORDER[fb.moscow ?? ''] ?? 4);
-        if (moscow !== 0) return moscow;
-        const effortA = fa.effort ?? Infinity;
-        const effortB = fb.effort ?? Infinity;
-        if (effortA !== effortB) return effortA < effortB ? -1 : 1;
-        return compareNames(fa.name, fb.name) || a - b;
-    });
-    const tieRank = new Int32Array(count);
-    byTies.forEach((index, position) => { tieRank[index] = position; });
-    const before = (a: number, b: number): boolean => {
-        const sa = effective[a];
-        const sb = effective[b];
-        if (sa !== sb) {
-            if (sa === null) return false;
-            if (sb === null) return true;
-            return sa > sb;
+    const ranked = Uint8Array.from(features, feature => (isRanked(feature) ? 1 : 0));
+    const moscowOrder = Int8Array.from(features, feature => MOSCOW_ORDER[feature.moscow ?? ''] ?? 4);
+    const namePosition = new Int32Array(count);
+    features.map((_, index) => index)
+        .sort((a, b) => compareNames(features[a].name, features[b].name) || a - b)
+        .forEach((index, position) => { namePosition[index] = position; });
+    const requirers = features.map((feature, index) => {
+        if (feature.inCycle) return new Int32Array(0);
+        const result: number[] = [];
+        for (const requirer of feature.requiredBy) {
+            const r = indexOf.get(requirer);
+            if (r !== undefined && r !== index) result.push(r);
         }
-        return tieRank[a] < tieRank[b];
-    };
-
-    // Kahn's algorithm over the ranked features, taking the best available feature each step.
-    const ranked = new Uint8Array(count);
-    features.forEach((feature, index) => { ranked[index] = isRanked(feature) ? 1 : 0; });
-    const blockers = new Int32Array(count);
+        return Int32Array.from(result);
+    });
+    // Iterative depth-first from the requirers down, so deep chains cannot overflow the stack.
+    const effectiveOrder = new Int32Array(count);
+    let finished = 0;
+    const done = new Uint8Array(count);
+    for (let root = 0; root < count; root++) {
+        if (done[root]) continue;
+        const stack: Array<{ index: number; expanded: boolean }> = [{ index: root, expanded: false }];
+        while (stack.length > 0) {
+            const top = stack[stack.length - 1];
+            if (done[top.index]) { stack.pop(); continue; }
+            if (!top.expanded) {
+                top.expanded = true;
+                for (const requirer of requirers[top.index]) if (!done[requirer]) stack.push({ index: requirer, expanded: false });
+                continue;
+            }
+            stack.pop();
+            done[top.index] = 1;
+            effectiveOrder[finished++] = top.index;
+        }
+    }
+    const prerequisiteCount = new Int32Array(count);
     const dependents: number[][] = features.map(() => []);
     features.forEach((feature, index) => {
         if (!ranked[index]) return;
@@ -119,122 +172,120 @@ export function rankFeatures(product: ProductModel, features: readonly FeatureMo
             // Edges into a cycle are ignored: its features rank by their own scores.
             if (p === undefined || p === index || prerequisite.inCycle || !ranked[p] || seen.has(p)) continue;
             seen.add(p);
-            blockers[index]++;
+            prerequisiteCount[index]++;
             dependents[p].push(index);
         }
     });
-    const available = new Heap<number>(before);
-    for (let index = 0; index < count; index++) if (ranked[index] && blockers[index] === 0) available.push(index);
-    const order: number[] = [];
-    while (available.size > 0) {
-        const next = available.pop()!;
-        order.push(next);
-        for (const dependent of dependents[next]) {
-            if (--blockers[dependent] === 0) available.push(dependent);
-        }
-    }
-
-    const entries: RankedFeature[] = [];
-    const byFeature = new Map<FeatureModel, RankedFeature>();
-    const add = (index: number, rank: number | null) => {
-        const feature = features[index];
-        const entry: RankedFeature = { feature, score: own[index], effectiveScore: effective[index], inheritedFrom: from[index], rank };
-        entries.push(entry);
-        byFeature.set(feature, entry);
+    return {
+        count, names: features.map(feature => feature.name), ranked, moscowOrder, namePosition, requirers, effectiveOrder,
+        prerequisiteCount, dependents: dependents.map(list => Int32Array.from(list))
     };
-    order.forEach((index, position) => add(index, position + 1));
-    const unranked = features.map((_, index) => index).filter(index => !ranked[index])
-        .sort((a, b) => compareText(features[a].name, features[b].name));
-    for (const index of unranked) add(index, null);
-    return { method, entries, byFeature, rankedCount: order.length, weighted };
 }
 
 /**
- * Effective scores, computed from the features that require others down to their
- * prerequisites (iterative depth-first, so deep chains cannot overflow the stack). Among
- * requirers with the same best score, the first by name is the one inherited from.
+ * Effective scores from own scores (NaN: unscored). Among requirers with the same best
+ * score, the first by name is the one inherited from (`from`, -1 for none).
  */
-function effectiveScores(features: readonly FeatureModel[], own: ReadonlyArray<number | null>, indexOf: ReadonlyMap<FeatureModel, number>): { effective: Array<number | null>; from: Array<FeatureModel | undefined> } {
-    const count = features.length;
-    const effective: Array<number | null> = new Array(count).fill(null);
-    const from: Array<FeatureModel | undefined> = new Array(count).fill(undefined);
-    const done = new Uint8Array(count);
-    const requirersOf = (index: number): number[] => {
-        const feature = features[index];
-        if (feature.inCycle) return [];
-        const result: number[] = [];
-        for (const requirer of feature.requiredBy) {
-            const r = indexOf.get(requirer);
-            if (r !== undefined && r !== index) result.push(r);
-        }
-        return result;
-    };
-    for (let root = 0; root < count; root++) {
-        if (done[root]) continue;
-        const stack: Array<{ index: number; requirers: number[] | undefined }> = [{ index: root, requirers: undefined }];
-        while (stack.length > 0) {
-            const top = stack[stack.length - 1];
-            if (done[top.index]) { stack.pop(); continue; }
-            if (!top.requirers) {
-                top.requirers = requirersOf(top.index);
-                for (const requirer of top.requirers) if (!done[requirer]) stack.push({ index: requirer, requirers: undefined });
-                continue;
+export function effectiveScoresInto(frame: RankingFrame, own: Float64Array, effective: Float64Array, from?: Int32Array): void {
+    const { effectiveOrder, requirers, names } = frame;
+    for (let k = 0; k < frame.count; k++) {
+        const index = effectiveOrder[k];
+        let best = own[index];
+        let bestFrom = -1;
+        for (const r of requirers[index]) {
+            const candidate = effective[r];
+            if (Number.isNaN(candidate)) continue;
+            if (Number.isNaN(best) || candidate > best || (bestFrom >= 0 && candidate === best && names[r] < names[bestFrom])) {
+                best = candidate;
+                bestFrom = r;
             }
-            stack.pop();
-            let best = own[top.index];
-            let bestFrom: FeatureModel | undefined;
-            for (const r of top.requirers) {
-                const candidate = effective[r];
-                if (candidate === null) continue;
-                const requirer = features[r];
-                if (best === null || candidate > best || (bestFrom && candidate === best && requirer.name < bestFrom.name)) {
-                    best = candidate;
-                    bestFrom = requirer;
-                }
-            }
-            effective[top.index] = best;
-            from[top.index] = bestFrom;
-            done[top.index] = 1;
         }
+        effective[index] = best;
+        if (from) from[index] = bestFrom;
     }
-    return { effective, from };
 }
 
-/** A binary heap; `before(a, b)` says whether a comes out first. */
-class Heap<T> {
-    private readonly items: T[] = [];
-    constructor(private readonly before: (a: T, b: T) => boolean) { }
-    get size(): number { return this.items.length; }
-    push(item: T): void {
-        const items = this.items;
-        items.push(item);
-        let i = items.length - 1;
-        while (i > 0) {
-            const parent = (i - 1) >> 1;
-            if (!this.before(items[i], items[parent])) break;
-            [items[i], items[parent]] = [items[parent], items[i]];
-            i = parent;
-        }
+/** Orders ranked features (Kahn's algorithm, the best available feature each step), reusing its arrays across calls. */
+export class RankOrderer {
+    private readonly heap: Int32Array;
+    private readonly waiting: Int32Array;
+    private effective: Float64Array = new Float64Array(0);
+    private effort: Float64Array = new Float64Array(0);
+
+    constructor(private readonly frame: RankingFrame) {
+        this.heap = new Int32Array(frame.count);
+        this.waiting = new Int32Array(frame.count);
     }
-    pop(): T | undefined {
-        const items = this.items;
-        if (items.length === 0) return undefined;
-        const top = items[0];
-        const last = items.pop()!;
-        if (items.length > 0) {
-            items[0] = last;
-            let i = 0;
-            for (;;) {
-                const left = 2 * i + 1;
-                const right = left + 1;
-                let best = i;
-                if (left < items.length && this.before(items[left], items[best])) best = left;
-                if (right < items.length && this.before(items[right], items[best])) best = right;
-                if (best === i) break;
-                [items[i], items[best]] = [items[best], items[i]];
-                i = best;
+
+    /** Writes the ranked features' indexes, best first, into `order`; returns how many. */
+    orderInto(effective: Float64Array, effort: Float64Array, order: Int32Array): number {
+        const { frame, waiting } = this;
+        this.effective = effective;
+        this.effort = effort;
+        waiting.set(frame.prerequisiteCount);
+        let size = 0;
+        for (let index = 0; index < frame.count; index++) if (frame.ranked[index] && waiting[index] === 0) size = this.push(size, index);
+        let placed = 0;
+        while (size > 0) {
+            const next = this.heap[0];
+            size = this.popTop(size);
+            order[placed++] = next;
+            for (const dependent of frame.dependents[next]) {
+                if (--waiting[dependent] === 0) size = this.push(size, dependent);
             }
         }
-        return top;
+        return placed;
+    }
+
+    /** Whether feature a comes before b: higher effective score (unscored last), then MoSCoW, smaller effort, name. */
+    private before(a: number, b: number): boolean {
+        const sa = this.effective[a];
+        const sb = this.effective[b];
+        if (sa !== sb) {
+            const nanA = Number.isNaN(sa);
+            const nanB = Number.isNaN(sb);
+            if (!nanA || !nanB) {
+                if (nanA) return false;
+                if (nanB) return true;
+                return sa > sb;
+            }
+        }
+        const frame = this.frame;
+        if (frame.moscowOrder[a] !== frame.moscowOrder[b]) return frame.moscowOrder[a] < frame.moscowOrder[b];
+        const ea = this.effort[a];
+        const eb = this.effort[b];
+        if (ea !== eb) return ea < eb;
+        return frame.namePosition[a] < frame.namePosition[b];
+    }
+
+    private push(size: number, item: number): number {
+        const heap = this.heap;
+        let i = size;
+        heap[i] = item;
+        while (i > 0) {
+            const parent = (i - 1) >> 1;
+            if (!this.before(heap[i], heap[parent])) break;
+            const swap = heap[i]; heap[i] = heap[parent]; heap[parent] = swap;
+            i = parent;
+        }
+        return size + 1;
+    }
+
+    private popTop(size: number): number {
+        const heap = this.heap;
+        const last = size - 1;
+        heap[0] = heap[last];
+        let i = 0;
+        for (;;) {
+            const left = 2 * i + 1;
+            const right = left + 1;
+            let best = i;
+            if (left < last && this.before(heap[left], heap[best])) best = left;
+            if (right < last && this.before(heap[right], heap[best])) best = right;
+            if (best === i) break;
+            const swap = heap[i]; heap[i] = heap[best]; heap[best] = swap;
+            i = best;
+        }
+        return last;
     }
 }

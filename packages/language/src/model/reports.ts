@@ -1,5 +1,6 @@
 import type { ForecastCase, Method, Ranking, WorkspaceModel } from './types.js';
 import { rankProductBy } from './build.js';
+import { forecastUncertainty, rankUncertainty, type ForecastUncertainty, type RankUncertainty, type UncertaintyOptions } from './uncertainty.js';
 
 /**
  * The JSON reports of the CLI contract (spec/cli.md, "JSON shapes"). The language
@@ -11,6 +12,8 @@ export interface RankReport {
         name: string;
         title: string | null;
         method: Method;
+        /** Added, with `uncertainty` asked: the draws every feature's `uncertainty` comes from. */
+        uncertainty?: UncertaintyOptions;
         features: RankReportFeature[];
     }>;
 }
@@ -34,6 +37,8 @@ export interface RankReportFeature {
     status: string;
     requires: string[];
     requiredBy: string[];
+    /** With `uncertainty` asked (decide.md §2): the feature's rank over the draws; null for a feature without a rank. */
+    uncertainty?: RankUncertainty | null;
 }
 
 export interface RankOptions {
@@ -41,6 +46,8 @@ export interface RankOptions {
     product?: string;
     /** Rank by this method instead of each product's own. */
     method?: Method;
+    /** Draw the ranges (`rank --uncertainty`). */
+    uncertainty?: UncertaintyOptions;
 }
 
 export function rankReport(model: WorkspaceModel, options: RankOptions = {}): RankReport {
@@ -48,10 +55,12 @@ export function rankReport(model: WorkspaceModel, options: RankOptions = {}): Ra
     return {
         products: products.map(product => {
             const ranking: Ranking = options.method ? rankProductBy(product, options.method) : product.ranking;
+            const uncertainty = options.uncertainty && rankUncertainty(product, product.features, ranking.method, options.uncertainty);
             return {
                 name: product.name,
                 title: product.title ?? null,
                 method: ranking.method,
+                ...(options.uncertainty ? { uncertainty: { samples: options.uncertainty.samples, seed: options.uncertainty.seed, top: options.uncertainty.top } } : {}),
                 features: ranking.entries.map(entry => {
                     const feature = entry.feature;
                     const refName = (other: typeof feature) => (other.product === product ? other.name : `${other.product.name}.${other.name}`);
@@ -72,7 +81,8 @@ export function rankReport(model: WorkspaceModel, options: RankOptions = {}): Ra
                         release: feature.release ? (feature.release.product === product ? feature.release.name : `${feature.release.product.name}.${feature.release.name}`) : null,
                         status: feature.status,
                         requires: feature.requires.map(refName),
-                        requiredBy: feature.requiredBy.map(refName)
+                        requiredBy: feature.requiredBy.map(refName),
+                        ...(uncertainty ? { uncertainty: uncertainty.get(feature) ?? null } : {})
                     };
                 })
             };
@@ -90,6 +100,8 @@ export interface ForecastCaseReport {
     cumulativeBreakEvenMonth: number | null;
     /** Added: inputs that are missing or invalid, when the case cannot be computed. */
     missing: string[];
+    /** With `uncertainty` asked (decide.md §2); null when the case cannot be computed. */
+    uncertainty?: ForecastUncertainty | null;
 }
 
 export interface ForecastReport {
@@ -102,25 +114,26 @@ export interface ForecastReport {
     }>;
 }
 
-export function forecastReport(model: WorkspaceModel, options: { product?: string } = {}): ForecastReport {
+export function forecastReport(model: WorkspaceModel, options: { product?: string; uncertainty?: Omit<UncertaintyOptions, 'top'> } = {}): ForecastReport {
     const forecasts: ForecastReport['forecasts'] = [];
     for (const product of model.products) {
         if (options.product !== undefined && product.name !== options.product) continue;
         for (const forecast of product.forecasts) {
-            const { name, title, ...base } = caseReport(forecast);
+            const report = (forecastCase: ForecastCase) => caseReport(forecastCase, options.uncertainty);
+            const { name, title, ...base } = report(forecast);
             forecasts.push({
                 product: product.name,
                 name, title,
                 currency: product.currency ?? null,
                 ...base,
-                scenarios: forecast.scenarios.map(caseReport)
+                scenarios: forecast.scenarios.map(report)
             });
         }
     }
     return { forecasts };
 }
 
-function caseReport(forecast: ForecastCase): ForecastCaseReport {
+function caseReport(forecast: ForecastCase, uncertainty: Omit<UncertaintyOptions, 'top'> | undefined): ForecastCaseReport {
     const result = forecast.result;
     return {
         name: forecast.name,
@@ -129,6 +142,7 @@ function caseReport(forecast: ForecastCase): ForecastCaseReport {
         totals: result ? { ...result.totals } : { revenue: 0, cost: 0, profit: 0, margin: null },
         breakEvenMonth: result?.breakEvenMonth ?? null,
         cumulativeBreakEvenMonth: result?.cumulativeBreakEvenMonth ?? null,
-        missing: result ? [] : forecast.missing.length > 0 ? forecast.missing : ['valid months, growth or churn']
+        missing: result ? [] : forecast.missing.length > 0 ? forecast.missing : ['valid months, growth or churn'],
+        ...(uncertainty ? { uncertainty: forecastUncertainty(forecast, uncertainty) } : {})
     };
 }

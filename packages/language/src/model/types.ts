@@ -10,6 +10,18 @@ export const METHODS: readonly Method[] = ['rice', 'ice', 'wsjf', 'kano', 'mosco
 /** The release planner's search time limit in seconds (`plan --time-limit`): its default and bounds. */
 export const PLAN_TIME_LIMIT = { default: 10, min: 0.1, max: 600 } as const;
 
+/** The bounds of `--samples`, `--top` and `--seed` (decide.md §2), and the memory the draws may keep. */
+export const UNCERTAINTY_LIMITS = {
+    samples: { default: 10000, min: 1, max: 1_000_000 },
+    top: { default: 3, min: 1, max: 1_000_000 },
+    /** pure-rand seeds a generator from a 32-bit integer. */
+    seed: { default: 1, min: 0, max: 2_147_483_647 },
+    /** Ranks kept in memory: features × min(features, samples); beyond it `--samples` must come down. */
+    rankCells: 25_000_000,
+    /** Monthly figures kept in memory: months × samples per forecast. */
+    monthCells: 20_000_000
+} as const;
+
 export type Status = 'idea' | 'planned' | 'building' | 'shipped' | 'dropped';
 
 /**

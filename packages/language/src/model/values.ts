@@ -22,6 +22,8 @@ export interface Estimate {
     readonly mode?: number;
     readonly high: number;
     readonly mean: number;
+    /** The written value it came from: a range used by two scores (RICE's and the feature's effort) is one draw (decide.md §2). */
+    readonly source?: ast.Amount | ast.Percentage;
 }
 
 export function isRange(estimate: Estimate | undefined): boolean {
@@ -57,7 +59,11 @@ export function estimateOfValues(values: readonly number[]): Estimate | undefine
 /** The last-written amount of a property, as an estimate. */
 export function amount(values: readonly ast.Amount[] | undefined): Estimate | undefined {
     const written = last(values);
-    return written ? estimateOfValues(written.values) : undefined;
+    return written ? withSource(estimateOfValues(written.values), written) : undefined;
+}
+
+function withSource(estimate: Estimate | undefined, source: ast.Amount | ast.Percentage): Estimate | undefined {
+    return estimate && estimate.kind !== 'exact' ? { ...estimate, source } : estimate;
 }
 
 /** The mean of the last-written amount (what scores and forecasts use). */
@@ -78,5 +84,5 @@ export function writtenWithoutPercent(percentage: ast.Percentage): boolean[] {
 export function percentage(values: readonly ast.Percentage[] | undefined): Estimate | undefined {
     const written = last(values);
     if (!written || writtenWithoutPercent(written).some(Boolean)) return undefined;
-    return estimateOfValues(written.values);
+    return withSource(estimateOfValues(written.values), written);
 }
