@@ -141,6 +141,18 @@ for (const c of lspCases) {
     row('lsp', `reference-resolution warnings logged, ${c.what}`, pick(m => m.resolutionWarnings), '0');
 }
 
+// 5. How sure is a rank (decide.md §2): the draws, in-process, beside one deterministic ranking.
+{
+    const samples = 10000;
+    const features = 1000;
+    const result = spawnSync(process.execPath, [join(root, 'scripts/bench/draws-worker.mjs'), root, String(features), String(samples)], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`bench: draws failed: ${result.stderr.slice(0, 500)}`);
+    const draws = JSON.parse(result.stdout.trim().split('\n').pop());
+    row('draws', `one ranking, ${features.toLocaleString('en')} features with ranges`, { ours: draws.rank });
+    row('draws', `rank --uncertainty, ${features.toLocaleString('en')} features × ${samples.toLocaleString('en')} draws`, { ours: draws.draws }, '≤ 2000');
+    row('draws', `forecast --uncertainty, 24 months × ${samples.toLocaleString('en')} draws`, { ours: draws.forecast });
+}
+
 rmSync(work, { recursive: true, force: true });
 mkdirSync(join(root, '.bench'), { recursive: true });
 writeFileSync(join(root, '.bench/results.json'), JSON.stringify(results, null, 2) + '\n');

@@ -130,6 +130,35 @@ describe('LSP hover', () => {
             });
         });
 
+        it('shows ranges with their means, and how sure the rank is over the draws (decide.md §2)', async () => {
+            const spec = `product p {
+  feature a { rice { reach 1000..3000 impact high confidence 60%..80%..100% effort 2 } }
+  feature b { rice { reach 1900 impact high confidence 80% effort 2 } }
+  feature c { rice { reach 100 impact high confidence 80% effort 2 } }
+  feature d { effort 1..3 rice { reach 10 impact high confidence 80% } }
+  forecast f { months 2 price 10..20 customers 100 growth 0% churn 1%..3% }
+}
+`;
+            const [document] = await open(services, { 'p.product': spec });
+            // a (1,600 on its means) and b (1,520) swap in some draws; c and d keep their places.
+            assert.equal(await hoverAt(document, 'a {', 0), [
+                '**feature a** of p',
+                'RICE = 2,000 × 2 × 0.8 ÷ 2 = 1,600',
+                'ranges: reach 1,000..3,000 (mean 2,000) · confidence 60%..80%..100% (mean 80%)',
+                'rank 1 of 4 · 80% of draws between 1 and 2',
+                'status idea · effort 2'
+            ].join('\n\n'));
+            assert.equal(await hoverAt(document, 'c {', 0), [
+                '**feature c** of p',
+                'RICE = 100 × 2 × 0.8 ÷ 2 = 80',
+                'rank 3 of 4 · the same in every draw',
+                'status idea · effort 2'
+            ].join('\n\n'));
+            assert.match((await hoverAt(document, 'd {', 0))!, /\n\nranges: effort 1\.\.3 \(mean 2\)\n\nrank 4 of 4 · the same in every draw\n\n/);
+            assert.match((await hoverAt(document, 'f {', 0))!, /\n\nranges: price 10\.\.20 \(mean 15\) · churn 1%\.\.3% \(mean 2%\)$/);
+            await clearDocuments(services.shared);
+        });
+
         it('lists a forecast\'s scenarios, and shows a scenario\'s own figures (decide.md §3)', async () => {
             const spec = `product p {
   forecast f "F" {

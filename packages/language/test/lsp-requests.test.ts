@@ -36,6 +36,22 @@ describe('LSP custom requests', () => {
                 [['auth', 1, 1500, 3200, 'bulk_export'], ['bulk_export', 2, 3200, 3200, null]]);
         });
 
+        it('productSpec/rank adds the editor\'s draws when asked, for products with ranges, unless the setting is off', async () => {
+            // The contract example has no range: nothing varies, so nothing is added.
+            assert.deepEqual(await handlers.rank({ uncertainty: true }), rankReport(model()));
+            await open(services, { 'p.product': 'product p { feature a { rice { reach 1000..3000 impact high confidence 80% effort 2 } } feature b { rice { reach 2000 impact high confidence 80% effort 2 } } }\n' });
+            const drawn = await handlers.rank({ uncertainty: true });
+            assert.deepEqual(drawn, rankReport(model(), { uncertainty: { samples: 10000, seed: 1, top: 3 } }), 'the same draws as rank --uncertainty');
+            assert.deepEqual(drawn.products[0].uncertainty, { samples: 10000, seed: 1, top: 3 });
+            const configuration = services.shared.workspace.ConfigurationProvider;
+            configuration.updateConfiguration({ settings: { productSpec: { uncertainty: { draws: false } } } });
+            try {
+                assert.deepEqual(await handlers.rank({ uncertainty: true }), rankReport(model()));
+            } finally {
+                configuration.updateConfiguration({ settings: { productSpec: {} } });
+            }
+        });
+
         it('productSpec/rank refuses an unknown method', async () => {
             await assert.rejects(handlers.rank({ method: 'magic' as never }), (error: unknown) =>
                 error instanceof ResponseError && error.code === ErrorCodes.InvalidParams

@@ -3,6 +3,7 @@ import { AstNodeHoverProvider } from 'langium/lsp';
 import type { CancellationToken, Hover, HoverParams } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 import { formatNumber, formatPercent, methodLabel } from '../model/display.js';
+import { editorRankUncertainty } from '../model/uncertainty.js';
 import { last } from '../model/values.js';
 import type { ModelService } from '../model/model-service.js';
 import type {
@@ -10,10 +11,11 @@ import type {
 } from '../model/types.js';
 import type { ProductSpecServices } from '../product-spec-module.js';
 import {
-    forecastCaseSummary, forecastMissing, inheritanceText, metricProgressText, money, nameFrom, opportunityArithmetic, rankText,
+    drawnRankText, featureRangesText, forecastCaseSummary, forecastMissing, forecastRangesText, inheritanceText, metricProgressText, money, nameFrom, opportunityArithmetic, rankText,
     releaseLoadText, scoreArithmetic, withUnit
 } from '../text/explain.js';
 import { escapeMarkdown, mdName, nameList } from '../text/markdown.js';
+import { drawsEnabled } from './settings.js';
 import { keywordDoc } from './vocabulary.js';
 
 /**
@@ -23,20 +25,25 @@ import { keywordDoc } from './vocabulary.js';
  */
 export class ProductSpecHoverProvider extends AstNodeHoverProvider {
     private readonly models: ModelService;
+    private readonly configuration: ProductSpecServices['shared']['workspace']['ConfigurationProvider'];
 
     constructor(services: ProductSpecServices) {
         super(services);
         this.models = services.model.ModelService;
+        this.configuration = services.shared.workspace.ConfigurationProvider;
     }
+
+    private draws = true;
 
     /** Waits for the build in progress: the hover reads the whole workspace's model. */
     override async getHoverContent(document: LangiumDocument, params: HoverParams, cancelToken?: CancellationToken): Promise<Hover | undefined> {
         await this.models.ready(cancelToken);
+        this.draws = await drawsEnabled(this.configuration);
         return super.getHoverContent(document, params);
     }
 
     protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
-        return hoverMarkdown(this.models.model, node);
+        return hoverMarkdown(this.models.model, node, { draws: this.draws });
     }
 
     protected override getKeywordHoverContent(keyword: GrammarAST.Keyword): MaybePromise<Hover | undefined> {
@@ -46,9 +53,14 @@ export class ProductSpecHoverProvider extends AstNodeHoverProvider {
     }
 }
 
+export interface HoverOptions {
+    /** Show how sure a rank is over the draws of the ranges (decide.md §2). */
+    readonly draws?: boolean;
+}
+
 /** The hover of a declaration, in markdown; undefined for nodes the model does not know. */
-export function hoverMarkdown(model: WorkspaceModel, node: AstNode): string | undefined {
-    if (ast.isFeature(node)) return feature(model.features.get(node));
+export function hoverMarkdown(model: WorkspaceModel, node: AstNode, options: HoverOptions = {}): string | undefined {
+    if (ast.isFeature(node)) return feature(model.features.get(node), options.draws ?? false);
     if (ast.isRelease(node)) return release(model.releases.get(node));
     if (ast.isMetric(node)) return metric(model.metrics.get(node));
     if (ast.isNeed(node)) return need(model.needs.get(node));
@@ -82,7 +94,7 @@ function names(items: ReadonlyArray<{ name: string; product?: ProductModel }>, f
     return nameList(items.map(item => nameFrom(item, from)));
 }
 
-function feature(model: FeatureModel | undefined): string | undefined {
+function feature(model: FeatureModel | undefined, draws: boolean): string | undefined {
     if (!model) return undefined;
     const product = model.product;
     const ranking = product.ranking;
@@ -100,7 +112,8 @@ function feature(model: FeatureModel | undefined): string | undefined {
     return paragraphs(
         header('feature', model),
         scoreArithmetic(model, ranking),
-        entry && line(rankText(entry, ranking), inheritanceText(entry), model.inCycle ? 'on a dependency cycle: ranked by its own score' : undefined),
+        rangesLine(featureRangesText(model)),
+        entry && line(rankText(entry, ranking), entry.rank !== null && draws ? drawnText(model) : undefined, inheritanceText(entry), model.inCycle ? 'on a dependency cycle: ranked by its own score' : undefined),
         line(kano, model.moscow && `MoSCoW ${model.moscow}`, `status ${model.status}`,
             model.effort !== null ? `effort ${formatNumber(model.effort)}` : undefined, release),
         line(addresses,
@@ -173,6 +186,19 @@ function scenario(model: WorkspaceModel, node: ast.Scenario): string | undefined
     return parent && own ? paragraphs(forecastCase('scenario', own, parent.product), `of forecast ${mdName(parent.name)}`) : undefined;
 }
 
+/** How sure the rank is, when the product has ranges: "80% of draws between 2 and 5". */
+function drawnText(model: FeatureModel): string | undefined {
+    const drawn = editorRankUncertainty(model.product);
+    if (drawn.kind === 'too-big') return `draws off for ${formatNumber(drawn.ranked)} ranked features: \`product-spec rank --uncertainty\` gives them`;
+    const mine = drawn.kind === 'drawn' ? drawn.ranks.get(model) : undefined;
+    return mine ? drawnRankText(mine) : undefined;
+}
+
+/** "ranges: reach 2,000..6,000 (mean 4,000) · ..." (decide.md §2), or nothing without ranges. */
+function rangesLine(texts: string[]): string | undefined {
+    return texts.length > 0 ? `ranges: ${texts.join(' · ')}` : undefined;
+}
+
 function forecastCase(kind: string, model: ForecastCase, product: ProductModel): string {
     const result = model.result;
     if (!result) return paragraphs(header(kind, { ...model, product }), `cannot be computed: ${forecastMissing(model)}`);
@@ -185,7 +211,8 @@ function forecastCase(kind: string, model: ForecastCase, product: ProductModel):
         line(result.breakEvenMonth !== null ? `break-even month ${result.breakEvenMonth}` : `no month with profit ≥ 0 in ${months} months`,
             result.cumulativeBreakEvenMonth !== null
                 ? `cumulative break-even month ${result.cumulativeBreakEvenMonth}`
-                : `no cumulative break-even in ${months} months`)
+                : `no cumulative break-even in ${months} months`),
+        rangesLine(forecastRangesText(model))
     );
 }
 

@@ -1,6 +1,6 @@
-import type { ForecastCase, Method, Ranking, WorkspaceModel } from './types.js';
+import type { FeatureModel, ForecastCase, Method, Ranking, WorkspaceModel } from './types.js';
 import { rankProductBy } from './build.js';
-import { forecastUncertainty, rankUncertainty, type ForecastUncertainty, type RankUncertainty, type UncertaintyOptions } from './uncertainty.js';
+import { EDITOR_DRAWS, editorRankUncertainty, forecastUncertainty, rankUncertainty, type ForecastUncertainty, type RankUncertainty, type UncertaintyOptions } from './uncertainty.js';
 
 /**
  * The JSON reports of the CLI contract (spec/cli.md, "JSON shapes"). The language
@@ -46,8 +46,8 @@ export interface RankOptions {
     product?: string;
     /** Rank by this method instead of each product's own. */
     method?: Method;
-    /** Draw the ranges (`rank --uncertainty`). */
-    uncertainty?: UncertaintyOptions;
+    /** Draw the ranges (`rank --uncertainty`); `editor`: the editor's draws, only for products with ranges and not too big. */
+    uncertainty?: UncertaintyOptions | 'editor';
 }
 
 export function rankReport(model: WorkspaceModel, options: RankOptions = {}): RankReport {
@@ -55,12 +55,21 @@ export function rankReport(model: WorkspaceModel, options: RankOptions = {}): Ra
     return {
         products: products.map(product => {
             const ranking: Ranking = options.method ? rankProductBy(product, options.method) : product.ranking;
-            const uncertainty = options.uncertainty && rankUncertainty(product, product.features, ranking.method, options.uncertainty);
+            const asked = options.uncertainty;
+            let uncertainty: Map<FeatureModel, RankUncertainty> | undefined;
+            let drawnWith: UncertaintyOptions | undefined;
+            if (asked === 'editor') {
+                const drawn = editorRankUncertainty(product, ranking);
+                if (drawn.kind === 'drawn') { uncertainty = drawn.ranks; drawnWith = EDITOR_DRAWS; }
+            } else if (asked) {
+                uncertainty = rankUncertainty(product, product.features, ranking.method, asked);
+                drawnWith = asked;
+            }
             return {
                 name: product.name,
                 title: product.title ?? null,
                 method: ranking.method,
-                ...(options.uncertainty ? { uncertainty: { samples: options.uncertainty.samples, seed: options.uncertainty.seed, top: options.uncertainty.top } } : {}),
+                ...(drawnWith ? { uncertainty: { samples: drawnWith.samples, seed: drawnWith.seed, top: drawnWith.top } } : {}),
                 features: ranking.entries.map(entry => {
                     const feature = entry.feature;
                     const refName = (other: typeof feature) => (other.product === product ? other.name : `${other.product.name}.${other.name}`);

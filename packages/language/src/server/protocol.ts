@@ -16,6 +16,12 @@ export interface RankParams {
     product?: string;
     /** Rank by this method instead of each product's own. */
     method?: Method;
+    /**
+     * Add how sure each rank is (decide.md §2), as the editor draws them: 10,000 draws,
+     * seed 1, top 3, for products with ranges and at most 1,000 ranked features, unless the
+     * setting `productSpec.uncertainty.draws` is off.
+     */
+    uncertainty?: boolean;
 }
 
 /** `productSpec/rank`: the ranked features of each product, exactly the CLI's `rank --format json`. */

@@ -1,6 +1,7 @@
 import { AstUtils, DocumentState, isOperationCancelled, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CancellationToken, ErrorCodes, LSPErrorCodes, ResponseError, type Connection, type Position } from 'vscode-languageserver';
+import { drawsEnabled } from '../lsp/settings.js';
 import { forecastReport, rankReport, type ForecastReport, type RankReport } from '../model/reports.js';
 import { METHODS, type ProductModel, type WorkspaceModel } from '../model/types.js';
 import type { ProductSpecServices } from '../product-spec-module.js';
@@ -41,7 +42,8 @@ export function createRequestHandlers(services: ProductSpecServices): RequestHan
                 throw new ResponseError(ErrorCodes.InvalidParams, `Unknown method '${params.method}': expected one of ${METHODS.join(', ')}.`);
             }
             await workspaceReady(shared, cancelToken);
-            return rankReport(models.model, { product: params.product, method: params.method });
+            const draws = params.uncertainty === true && await drawsEnabled(shared.workspace.ConfigurationProvider);
+            return rankReport(models.model, { product: params.product, method: params.method, ...(draws ? { uncertainty: 'editor' as const } : {}) });
         },
         async forecast(params = {}, cancelToken) {
             await workspaceReady(shared, cancelToken);

@@ -1,6 +1,8 @@
 import { driverLabel, formatFixed, formatNumber, formatPercent, methodLabel, scoreText } from '../model/display.js';
 import { missingInputs } from '../model/feature-scores.js';
 import { featureWeightedTerms } from '../model/ranking.js';
+import type { RankUncertainty } from '../model/uncertainty.js';
+import { boundsOf, type Estimate } from '../model/values.js';
 import type {
     FeatureModel, ForecastCase, ForecastModel, Method, MetricModel, NeedModel, ProductModel, RankedFeature, Ranking, ReleaseModel
 } from '../model/types.js';
@@ -17,6 +19,43 @@ export function nameFrom(target: { name: string; product?: ProductModel }, from:
 }
 
 const n = (value: number | null | undefined): string => formatNumber(value);
+
+/** `reach 2,000..6,000 (mean 4,000)`: a range as written, and the mean every deterministic figure uses (decide.md §2). */
+export function rangeText(label: string, estimate: Estimate, percent = false): string {
+    const show = (value: number) => (percent ? formatPercent(value) : formatNumber(value));
+    return `${label} ${boundsOf(estimate).map(show).join('..')} (mean ${show(estimate.mean)})`;
+}
+
+/** The ranges among a feature's inputs, in the order the draws take them; empty when it has none. */
+export function featureRangesText(feature: FeatureModel): string[] {
+    const texts: string[] = [];
+    const seen = new Set<object>();
+    const add = (label: string, estimate: Estimate | null | undefined, percent = false) => {
+        if (!estimate || estimate.kind === 'exact') return;
+        const key = estimate.source ?? estimate;
+        if (seen.has(key)) return;
+        seen.add(key);
+        texts.push(rangeText(label, estimate, percent));
+    };
+    const rice = feature.riceInputs?.ranges;
+    if (rice) { add('reach', rice.reach); add('impact', rice.impact); add('confidence', rice.confidence, true); add(rice.effort && rice.effort.source === feature.effortEstimate?.source ? 'effort' : 'RICE effort', rice.effort); }
+    const ice = feature.iceInputs?.ranges;
+    if (ice) { add('ICE impact', ice.impact); add('ICE confidence', ice.confidence); add('ease', ice.ease); }
+    const wsjf = feature.wsjfInputs?.ranges;
+    if (wsjf) { add('value', wsjf.value); add('criticality', wsjf.criticality); add('risk', wsjf.risk); add('size', wsjf.size); }
+    add('effort', feature.effortEstimate);
+    return texts;
+}
+
+/** The ranges among a forecast case's inputs. */
+export function forecastRangesText(forecast: ForecastCase): string[] {
+    const e = forecast.estimates;
+    const entries: Array<[string, Estimate | undefined, boolean]> = [
+        ['price', e.price, false], ['customers', e.customers, false], ['fixed cost', e.fixedCost, false],
+        ['variable cost', e.variableCost, false], ['growth', e.growth, true], ['churn', e.churn, true]
+    ];
+    return entries.filter(([, estimate]) => estimate && estimate.kind !== 'exact').map(([label, estimate, percent]) => rangeText(label, estimate!, percent));
+}
 
 /** Why a feature has no score by a method: "lacks rice effort", or that an input is invalid. */
 export function unscoredReason(feature: FeatureModel, method: Method): string {
@@ -74,6 +113,16 @@ export function rankText(entry: RankedFeature, ranking: Ranking): string {
     if (entry.rank === null) return `${feature.status}: listed, not ranked`;
     const unscored = entry.effectiveScore === null ? ' (unscored: ranks after every scored feature)' : '';
     return `rank ${entry.rank} of ${ranking.rankedCount}${unscored}`;
+}
+
+/**
+ * How sure a rank is over the draws of its ranges (decide.md §2): "80% of draws between
+ * 2 and 5" (the 10th to 90th percentile hold 80% of the draws), "the same in every draw".
+ */
+export function drawnRankText(drawn: RankUncertainty): string {
+    if (drawn.stable) return 'the same in every draw';
+    if (drawn.rankP10 === drawn.rankP90) return `80% of draws at rank ${drawn.rankP50}`;
+    return `80% of draws between ${drawn.rankP10} and ${drawn.rankP90}`;
 }
 
 /** "effective score 3,200, inherited from bulk_export, which requires it" (only when it moved). */

@@ -2,11 +2,28 @@
  * Texts of the ranking view and the status bar, as pure functions (unit-tested in Node).
  * Numbers are formatted by the language package's display helpers, as hover and code lens do.
  */
-import { formatNumber, methodLabel, scoreText, type Method, type RankReportFeature } from '../shared/protocol.js';
+import { formatChance, formatNumber, methodLabel, scoreText, type Method, type RankReportFeature } from '../shared/protocol.js';
 
-/** `RICE 1,500 → 3,200 (from bulk_export)`, `WSJF 10.33`, `unscored`, `shipped`. */
+/**
+ * `RICE 1,500 → 3,200 (from bulk_export)`, `WSJF 10.33`, `unscored`, `shipped`; a rank that
+ * moves over the draws of its ranges ends in `· draws 2–5` (its 10th to 90th percentile).
+ */
 export function featureScoreText(feature: RankReportFeature, method: Method): string {
-    return feature.rank === null ? feature.status : scoreText(method, feature.score, feature.effectiveScore, feature.inheritedFrom);
+    if (feature.rank === null) return feature.status;
+    const score = scoreText(method, feature.score, feature.effectiveScore, feature.inheritedFrom);
+    const drawn = feature.uncertainty;
+    if (!drawn || drawn.stable) return score;
+    return `${score} · draws ${drawn.rankP10 === drawn.rankP90 ? `${drawn.rankP50}` : `${drawn.rankP10}–${drawn.rankP90}`}`;
+}
+
+/** The tooltip's line on the draws: "over 10,000 draws: rank 2 to 4 in 80%, first in 8%". */
+function drawnLine(feature: RankReportFeature): string | undefined {
+    const drawn = feature.uncertainty;
+    if (!drawn) return undefined;
+    const draws = `over ${formatNumber(drawn.samples)} draws of the ranges`;
+    if (drawn.stable) return `${draws}: rank ${drawn.rankP50} in every draw`;
+    const band = drawn.rankP10 === drawn.rankP90 ? `rank ${drawn.rankP50} in 80% of them` : `rank ${drawn.rankP10} to ${drawn.rankP90} in 80% of them`;
+    return `${draws}: ${band}, median ${drawn.rankP50}, first in ${formatChance(drawn.pFirst)}`;
 }
 
 /** `#3 Single sign-on`, or `– PDF export` for a shipped or dropped feature. */
@@ -20,6 +37,8 @@ export function featureDetails(feature: RankReportFeature, method: Method): stri
         `${feature.title ?? feature.name} (${feature.name})`,
         feature.rank === null ? `${feature.status}: listed, not ranked` : `rank ${feature.rank} · ${methodLabel(method)} ${formatNumber(feature.score)} · effective ${formatNumber(feature.effectiveScore)}`
     ];
+    const drawn = drawnLine(feature);
+    if (drawn) lines.push(drawn);
     if (feature.inheritedFrom) lines.push(`effective score inherited from ${feature.inheritedFrom}, which requires it`);
     const facts = [
         feature.moscow && `MoSCoW ${feature.moscow}`,

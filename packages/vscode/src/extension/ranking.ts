@@ -107,7 +107,7 @@ export class RankingProvider implements vscode.TreeDataProvider<RankingNode>, vs
         let locations: FeatureLocations;
         try {
             [report, locations] = await Promise.all([
-                client.sendRequest(RankRequest.type, method === 'product' ? {} : { method }),
+                client.sendRequest(RankRequest.type, { ...(method === 'product' ? {} : { method }), uncertainty: true }),
                 client.sendRequest(FeatureLocationsRequest.type, {})
             ]);
         } catch (error) {

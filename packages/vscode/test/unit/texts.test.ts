@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { RankReportFeature } from '../../src/shared/protocol.js';
-import { featureLabel, featureScoreText, shorten, statusText } from '../../src/extension/ranking-text.js';
+import { featureDetails, featureLabel, featureScoreText, shorten, statusText } from '../../src/extension/ranking-text.js';
 
 const feature = (over: Partial<RankReportFeature>): RankReportFeature => ({
     name: 'auth', title: 'Single sign-on', rank: 3, score: 1500, effectiveScore: 3200, inheritedFrom: 'bulk_export',
@@ -14,6 +14,16 @@ describe('ranking and status texts', () => {
         assert.equal(featureScoreText(feature({ inheritedFrom: null, effectiveScore: 1500 }), 'rice'), 'RICE 1,500');
         assert.equal(featureScoreText(feature({ score: null, effectiveScore: null, inheritedFrom: null }), 'wsjf'), 'WSJF unscored');
         assert.equal(featureScoreText(feature({ rank: null, status: 'shipped' }), 'rice'), 'shipped');
+    });
+
+    it('marks a rank that moves over the draws of its ranges (decide.md §2)', () => {
+        const drawn = { samples: 10000, seed: 1, rankP10: 2, rankP50: 3, rankP90: 5, pTop: 0.62, pFirst: 0.08, stable: false };
+        const moving = feature({ inheritedFrom: null, effectiveScore: 1500, uncertainty: drawn });
+        assert.equal(featureScoreText(moving, 'rice'), 'RICE 1,500 · draws 2–5');
+        assert.equal(featureDetails(moving, 'rice')[2], 'over 10,000 draws of the ranges: rank 2 to 5 in 80% of them, median 3, first in 8%');
+        const stable = feature({ inheritedFrom: null, effectiveScore: 1500, uncertainty: { ...drawn, rankP10: 3, rankP90: 3, pTop: 1, pFirst: 0, stable: true } });
+        assert.equal(featureScoreText(stable, 'rice'), 'RICE 1,500');
+        assert.equal(featureDetails(stable, 'rice')[2], 'over 10,000 draws of the ranges: rank 3 in every draw');
     });
 
     it('labels features with their rank', () => {
