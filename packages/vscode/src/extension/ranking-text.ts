@@ -6,13 +6,15 @@ import { formatChance, formatNumber, methodLabel, scoreText, type Method, type R
 
 /**
  * `RICE 1,500 → 3,200 (from bulk_export)`, `WSJF 10.33`, `unscored`, `shipped`; a rank that
- * moves over the draws of its ranges ends in `· draws 2–5` (its 10th to 90th percentile).
+ * moves in more than a fifth of the draws of its ranges ends in `· draws 2–5` (its 10th to
+ * 90th percentile).
  */
 export function featureScoreText(feature: RankReportFeature, method: Method): string {
     if (feature.rank === null) return feature.status;
     const score = scoreText(method, feature.score, feature.effectiveScore, feature.inheritedFrom);
     const drawn = feature.uncertainty;
-    if (!drawn || drawn.stable) return score;
+    // Marked only when 80% of the draws do not agree with the rank shown.
+    if (!drawn || (drawn.rankP10 === feature.rank && drawn.rankP90 === feature.rank)) return score;
     return `${score} · draws ${drawn.rankP10 === drawn.rankP90 ? `${drawn.rankP50}` : `${drawn.rankP10}–${drawn.rankP90}`}`;
 }
 

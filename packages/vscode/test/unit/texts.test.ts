@@ -23,6 +23,9 @@ describe('ranking and status texts', () => {
         assert.equal(featureDetails(moving, 'rice')[2], 'over 10,000 draws of the ranges: rank 2 to 5 in 80% of them, median 3, first in 8%');
         const stable = feature({ inheritedFrom: null, effectiveScore: 1500, uncertainty: { ...drawn, rankP10: 3, rankP90: 3, pTop: 1, pFirst: 0, stable: true } });
         assert.equal(featureScoreText(stable, 'rice'), 'RICE 1,500');
+        const mostly = feature({ inheritedFrom: null, effectiveScore: 1500, uncertainty: { ...drawn, rankP10: 3, rankP90: 3 } });
+        assert.equal(featureScoreText(mostly, 'rice'), 'RICE 1,500', 'rank 3 in over 80% of the draws');
+        assert.equal(featureScoreText({ ...mostly, rank: 4 }, 'rice'), 'RICE 1,500 · draws 3');
         assert.equal(featureDetails(stable, 'rice')[2], 'over 10,000 draws of the ranges: rank 3 in every draw');
     });
 
