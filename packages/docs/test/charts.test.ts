@@ -185,3 +185,44 @@ describe('The timeline', () => {
         assert.ok(page.includes('Effort unknown, drawn as long as its release\'s average: D.'));
     });
 });
+
+describe('How sure the ranks and the forecast are (decide.md §2, §3)', () => {
+    const spec = `product p "P" {
+  stakeholder s
+  feature a "A" { requestedBy s rice { reach 1000..3000 impact high confidence 80% effort 2 } }
+  feature b "B" { requestedBy s rice { reach 1900 impact high confidence 80% effort 2 } }
+  feature c "C" { requestedBy s rice { reach 100 impact high confidence 80% effort 2 } }
+  forecast f "F" {
+    months 3 price 10 customers 80..120 growth 0% churn 0% cost fixed 1000
+    scenario dear "Dear" { price 20 }
+  }
+}
+`;
+
+    it('draws each rank from its 10th to its 90th percentile, the moving ones in the second colour, as Mermaid reads it', async () => {
+        const { model, problems } = await loadSpec({ 'p.product': spec });
+        const page = generateDocs(model, problems)[1].content;
+        assert.ok(page.includes('Each bar covers the ranks a feature takes in 80% of the draws (10th to 90th percentile); 2 ranks move (the bars in the second colour): A 1–2 and B 1–2.'), page);
+        const gantt = (await diagrams(page)).find(d => d.type === 'gantt' && d.labels[0].startsWith('#1'))!;
+        assert.deepEqual(gantt.labels, ['#1 A · 1–2', '#2 B · 1–2', '#3 C · 3']);
+        // A bar covers the cells of its ranks: 1–2 from 1 to 3, rank 3 from 3 to 4.
+        assert.deepEqual(gantt.times, ['1..3', '1..3', '3..4']);
+        assert.deepEqual(gantt.tags, ['active', 'active', '']);
+    });
+
+    it('draws the scenarios and the band of the draws beside the base case, and lists the scenarios side by side', async () => {
+        const { model, problems } = await loadSpec({ 'p.product': spec });
+        const page = generateDocs(model, problems)[1].content;
+        const cumulative = (await diagrams(page)).find(d => d.type === 'xychart' && d.groups[0] === 'F: cumulative profit')!;
+        const drawn = '10th to 90th percentile over 10,000 draws of the ranges';
+        assert.deepEqual(cumulative.labels, [`${drawn} (low)`, `${drawn} (high)`, 'Cumulative profit, base case', 'Scenario dear', 'Zero line']);
+        assert.equal(cumulative.values[2], 'line #cc79a7: 0 0 0', 'the base case on its means: 100 customers × 10 − 1,000');
+        assert.equal(cumulative.values[3], 'line #e69f00: 1000 2000 3000');
+        // Customers uniform on 80..120: the 10th percentile near 84, the 90th near 116.
+        const [low, high] = [cumulative.values[0], cumulative.values[1]].map(line => Number(line.split(': ')[1].split(' ')[0]));
+        assert.ok(Math.abs(low - -160) < 10 && Math.abs(high - 160) < 10, `${low} ${high}`);
+        assert.ok(page.includes('| Base case | 3,000.00 | 3,000.00 | 0.00 | 0% | month 1 | month 1 |'), page);
+        assert.ok(page.includes('| Scenario Dear (`dear`) | 6,000.00 | 3,000.00 | 3,000.00 | 50% | month 1 | month 1 |'));
+        assert.match(page, /- \*\*How sure\*\* \(10,000 draws of the ranges, seed 1\): total profit between -4\d\d\.\d\d and 4\d\d\.\d\d in 80% of them/);
+    });
+});

@@ -51,6 +51,8 @@ export interface ParsedDiagram {
     readonly values: string[];
     /** Gantt: each task's tags as Mermaid read them (`milestone`, `crit`, `active`, `done`, comma-separated). */
     readonly tags?: string[];
+    /** Gantt: each task's start and end in milliseconds since the epoch (the rank-interval chart's axis). */
+    readonly times?: string[];
 }
 
 function localDate(date: Date): string {
@@ -89,7 +91,8 @@ export async function parseDiagram(text: string): Promise<ParsedDiagram> {
             labels: tasks.map(t => decodeMermaid(t.task)),
             groups: [...new Set(tasks.map(t => decodeMermaid(t.section)))],
             values: tasks.map(t => `${localDate(t.startTime)}..${localDate(t.endTime)}`),
-            tags: tasks.map(t => (['milestone', 'crit', 'active', 'done'] as const).filter(tag => t[tag]).join(','))
+            tags: tasks.map(t => (['milestone', 'crit', 'active', 'done'] as const).filter(tag => t[tag]).join(',')),
+            times: tasks.map(t => `${t.startTime.getTime()}..${t.endTime.getTime()}`)
         };
     }
     if (diagram.type === 'xychart') {

@@ -71,17 +71,37 @@ export function monthlyChart(result: ForecastResult, unit: string, name: string)
     };
 }
 
-/** The running total of profit, with the zero line it crosses at cumulative break-even. */
-export function cumulativeChart(result: ForecastResult, unit: string, name: string): MoneyChart {
+/** Colours of the scenarios' lines, after the base case's purple (Okabe and Ito's palette, then repeated). */
+export const SCENARIO_COLORS = [['#e69f00', 'amber'], ['#56b4e9', 'sky blue'], ['#000000', 'black'], ['#f0e442', 'yellow']] as const;
+const BAND_COLOR = ['#e5c7da', 'light purple'] as const;
+
+/** What a cumulative chart adds beside the base case (decide.md §2 and §3). */
+export interface CumulativeExtras {
+    /** Each scenario's cumulative profit by month, by its name. */
+    readonly scenarios?: ReadonlyArray<{ readonly name: string; readonly values: readonly number[] }>;
+    /** The 10th to 90th percentile of the base case's cumulative profit over the draws of its ranges. */
+    readonly band?: { readonly lower: readonly number[]; readonly upper: readonly number[]; readonly samples: number };
+}
+
+/** The running total of profit, with the zero line it crosses at cumulative break-even; its scenarios and its band beside it. */
+export function cumulativeChart(result: ForecastResult, unit: string, name: string, extras: CumulativeExtras = {}): MoneyChart {
     const months = result.months;
+    const scenarios = extras.scenarios ?? [];
     return {
         about: 'Cumulative profit',
         title: `${shorten(name, 50)}: cumulative profit`,
         unit,
         series: [
-            series('Cumulative profit', months.map(m => m.cumulativeProfit), MONEY_COLORS.cumulative),
+            series(scenarios.length > 0 ? 'Cumulative profit, base case' : 'Cumulative profit', months.map(m => m.cumulativeProfit), MONEY_COLORS.cumulative),
+            ...scenarios.map((scenario, index) => series(`Scenario ${scenario.name}`, scenario.values, SCENARIO_COLORS[index % SCENARIO_COLORS.length])),
             series('Zero line', months.map(() => 0), MONEY_COLORS.zero)
-        ]
+        ],
+        ...(extras.band ? {
+            bands: [{
+                name: `10th to 90th percentile over ${extras.band.samples.toLocaleString('en-US')} draws of the ranges`,
+                lower: extras.band.lower, upper: extras.band.upper, color: BAND_COLOR[0], colorName: BAND_COLOR[1]
+            }]
+        } : {})
     };
 }
 

@@ -5,6 +5,7 @@ import {
 import { featureRef, KANO_LABEL, plain, PRODUCT_BASE } from '../labels.js';
 import { codeName, escapeMarkdown, listText, markdownTable } from '../markdown.js';
 import type { ProductContext } from '../page.js';
+import { RANK_INTERVAL_BARS, rankIntervalChart, rankIntervals } from '../charts/rank-intervals.js';
 import { kanoSection } from './kano.js';
 import { valueSection } from './value-effort.js';
 
@@ -45,6 +46,7 @@ export function backlog({ product }: ProductContext): string[] {
             ['right', 'left', 'right', 'left', 'right', 'left', 'left', 'right', 'left', 'left', 'left']
         ));
         lines.push('', 'Effort is in person-months. The names in the spec are listed under [the features](#the-features).');
+        lines.push(...rankIntervalSection(product));
     }
     if (closed.length > 0) {
         lines.push('', '### Shipped and dropped', '', ...markdownTable(['Feature', 'Status', method, 'MoSCoW', 'Release'], closed.map(entry => [
@@ -62,6 +64,23 @@ export function backlog({ product }: ProductContext): string[] {
     lines.push(...valueSection(product));
     lines.push(...kanoSection(product));
     return lines;
+}
+
+/** The ranks' intervals over the draws of the ranges, when the backlog has ranges (decide.md §2). */
+function rankIntervalSection(product: ProductModel): string[] {
+    const intervals = rankIntervals(product);
+    if (!intervals) return [];
+    const moving = intervals.rows.filter(({ rank, drawn }) => drawn.rankP10 !== rank || drawn.rankP90 !== rank);
+    const rest = intervals.rows.length - RANK_INTERVAL_BARS;
+    return [
+        '', '### How sure is the order', '',
+        `Some inputs are ranges, so the backlog was also ranked in ${formatNumber(intervals.samples)} draws of them (seed ${intervals.seed}). ` +
+        'Each bar covers the ranks a feature takes in 80% of the draws (10th to 90th percentile); ' +
+        (moving.length === 0 ? 'every rank above holds in them.' : `${moving.length === 1 ? 'one rank moves' : `${formatNumber(moving.length)} ranks move`} (the bars in the second colour): ` +
+            `${listText(moving.slice(0, 10).map(({ feature, drawn }) => `${plain(feature)} ${drawn.rankP10 === drawn.rankP90 ? `${drawn.rankP10}` : `${drawn.rankP10}–${drawn.rankP90}`}`))}${moving.length > 10 ? ', …' : ''}.`),
+        '', ...rankIntervalChart(intervals),
+        ...(rest > 0 ? ['', `…and ${formatNumber(rest)} more features; \`product-spec rank --uncertainty\` lists every one.`] : [])
+    ];
 }
 
 function backlogRow(product: ProductModel, entry: RankedFeature): string[] {
@@ -185,6 +204,7 @@ export function engineeringBacklog({ product }: ProductContext): string[] {
             ];
         }),
         ['right', 'left', 'left', 'right', 'right', 'right', 'left', 'left', 'left', 'left', 'left']));
+    lines.push(...rankIntervalSection(product));
     const closed = ranking.entries.filter(e => e.rank === null);
     if (closed.length > 0) lines.push('', `Not in the backlog: ${listText(closed.map(e => `${plain(e.feature)} (${e.feature.status})`))}.`);
     return lines;

@@ -1,4 +1,6 @@
-import { formatFixed, formatNumber, formatPercent, type ForecastModel, type ForecastResult, type ProductModel } from '@product-spec/language';
+import {
+    forecastUncertainty, formatChance, formatFixed, formatNumber, formatPercent, type ForecastCase, type ForecastModel, type ForecastUncertainty, type ForecastResult, type ProductModel, UNCERTAINTY_LIMITS
+} from '@product-spec/language';
 import { chartKey, cumulativeChart, monthlyChart, moneyChartBlock, type MoneyChart } from '../charts/business.js';
 import { count, displayName, plain, titled } from '../labels.js';
 import { escapeMarkdown, listText, markdownTable } from '../markdown.js';
@@ -37,6 +39,7 @@ export function forecastSection(forecast: ForecastModel, product: ProductModel, 
         `${formatPercent(inputs.growth)} growth and ${formatPercent(inputs.churn)} churn a month, a fixed cost of ${money(inputs.fixedCost)} ` +
         `and a variable cost of ${money(inputs.variableCost)} per customer a month.`, '');
     for (const kind of options.charts ?? ['monthly', 'cumulative']) lines.push(...forecastChart(forecast, result, product, kind), '');
+    if (forecast.scenarios.length > 0) lines.push(...scenarioTable(forecast, product), '');
     if (options.table ?? true) {
         const rows = result.months.map(m => [String(m.month), formatFixed(m.customers), formatFixed(m.revenue), formatFixed(m.cost), formatFixed(m.profit), formatFixed(m.cumulativeProfit)]);
         rows.push(['**Total**', '', `**${formatFixed(result.totals.revenue)}**`, `**${formatFixed(result.totals.cost)}**`, `**${formatFixed(result.totals.profit)}**`, '']);
@@ -48,7 +51,46 @@ export function forecastSection(forecast: ForecastModel, product: ProductModel, 
         `- **Break-even** (first month with a profit): ${monthText(result.breakEvenMonth, result)}.`,
         `- **Cumulative break-even** (first month the running total turns positive): ${monthText(result.cumulativeBreakEvenMonth, result)}.`
     );
+    const drawn = drawsOf(forecast);
+    if (drawn) lines.push(drawnText(drawn, result, money));
     return lines;
+}
+
+/** The base case and each scenario side by side (decide.md §3). */
+function scenarioTable(forecast: ForecastModel, product: ProductModel): string[] {
+    const currency = product.currency ? ` (${escapeMarkdown(product.currency)})` : '';
+    const cases: Array<[string, ForecastCase]> = [['Base case', forecast], ...forecast.scenarios.map(s => [`Scenario ${titled(s)}`, s] as [string, ForecastCase])];
+    return markdownTable(['Case', `Revenue${currency}`, `Cost${currency}`, `Profit${currency}`, 'Margin', 'Break-even', 'Cumulative break-even'],
+        cases.map(([label, c]) => {
+            const r = c.result;
+            if (!r) return [label, '–', '–', '–', '–', 'cannot be computed', '–'];
+            return [label, formatFixed(r.totals.revenue), formatFixed(r.totals.cost), formatFixed(r.totals.profit), formatPercent(r.totals.margin),
+                monthText(r.breakEvenMonth, r), monthText(r.cumulativeBreakEvenMonth, r)];
+        }), ['left', 'right', 'right', 'right', 'right', 'left', 'left']);
+}
+
+/**
+ * The draws of a forecast's ranges, as the CLI's `forecast --uncertainty` gives them with
+ * its defaults (10,000 draws, seed 1), so the page and the command agree; none without ranges.
+ */
+function drawsOf(forecast: ForecastCase): ForecastUncertainty | null {
+    let drawn = drawnForecasts.get(forecast);
+    if (drawn === undefined) {
+        const ranged = Object.values(forecast.estimates).some(estimate => estimate && estimate.kind !== 'exact');
+        drawn = ranged ? forecastUncertainty(forecast, { samples: UNCERTAINTY_LIMITS.samples.default, seed: UNCERTAINTY_LIMITS.seed.default }) : null;
+        drawnForecasts.set(forecast, drawn);
+    }
+    return drawn;
+}
+/** Per forecast case of a model (new with each workspace state): the chart and the text share one set of draws. */
+const drawnForecasts = new WeakMap<ForecastCase, ForecastUncertainty | null>();
+
+/** "Over 10,000 draws of the ranges, total profit is between … and … in 80% of them; …". */
+function drawnText(drawn: ForecastUncertainty, result: ForecastResult, money: (value: number) => string): string {
+    const within = count(result.months.length, 'month');
+    return `- **How sure** (${formatNumber(drawn.samples)} draws of the ranges, seed ${drawn.seed}): total profit between ${money(drawn.totals.profit.p10)} and ` +
+        `${money(drawn.totals.profit.p90)} in 80% of them (median ${money(drawn.totals.profit.p50)}); break-even within ${within} in ` +
+        `${formatChance(drawn.breakEven.probability)}, cumulative break-even in ${formatChance(drawn.cumulativeBreakEven.probability)}.`;
 }
 
 /** "month 8", or "not within 12 months". */
@@ -59,8 +101,17 @@ export function monthText(month: number | null, result: ForecastResult): string 
 /** A chart of a forecast with its caption. */
 export function forecastChart(forecast: ForecastModel, result: ForecastResult, product: ProductModel, kind: 'monthly' | 'cumulative'): string[] {
     const unit = product.currency?.trim() ? product.currency : 'amount';
-    const chart = (kind === 'monthly' ? monthlyChart : cumulativeChart)(result, unit, displayName(forecast));
+    const chart = kind === 'monthly' ? monthlyChart(result, unit, displayName(forecast)) : cumulativeChart(result, unit, displayName(forecast), cumulativeExtras(forecast));
     return [...moneyChartBlock(chart), '', chartCaption(chart, result, product)];
+}
+
+/** The scenarios' lines and the band of the draws beside the base case's cumulative profit. */
+function cumulativeExtras(forecast: ForecastModel) {
+    const drawn = drawsOf(forecast);
+    return {
+        scenarios: forecast.scenarios.flatMap(s => (s.result ? [{ name: s.name, values: s.result.months.map(m => m.cumulativeProfit) }] : [])),
+        ...(drawn ? { band: { lower: drawn.months.map(m => m.cumulativeProfit.p10), upper: drawn.months.map(m => m.cumulativeProfit.p90), samples: drawn.samples } } : {})
+    };
 }
 
 /** Under a chart: which line is which, and both break-even months. */

@@ -1,8 +1,8 @@
-import { driverLabel, formatFixed, formatNumber, formatPercent, methodLabel, scoreText } from '../model/display.js';
+import { driverLabel, estimateText, formatFixed, formatNumber, formatPercent, methodLabel, scoreText } from '../model/display.js';
 import { missingInputs } from '../model/feature-scores.js';
 import { featureWeightedTerms } from '../model/ranking.js';
 import type { RankUncertainty } from '../model/uncertainty.js';
-import { boundsOf, type Estimate } from '../model/values.js';
+import type { Estimate } from '../model/values.js';
 import type {
     FeatureModel, ForecastCase, ForecastModel, Method, MetricModel, NeedModel, ProductModel, RankedFeature, Ranking, ReleaseModel
 } from '../model/types.js';
@@ -21,9 +21,8 @@ export function nameFrom(target: { name: string; product?: ProductModel }, from:
 const n = (value: number | null | undefined): string => formatNumber(value);
 
 /** `reach 2,000..6,000 (mean 4,000)`: a range as written, and the mean every deterministic figure uses (decide.md §2). */
-export function rangeText(label: string, estimate: Estimate, percent = false): string {
-    const show = (value: number) => (percent ? formatPercent(value) : formatNumber(value));
-    return `${label} ${boundsOf(estimate).map(show).join('..')} (mean ${show(estimate.mean)})`;
+function rangeText(label: string, estimate: Estimate, percent = false): string {
+    return `${label} ${estimateText(estimate, percent)}`;
 }
 
 /** The ranges among a feature's inputs, in the order the draws take them; empty when it has none. */
