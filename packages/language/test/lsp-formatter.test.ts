@@ -23,6 +23,17 @@ function tokens(text: string): string[] {
 describe('LSP formatting', () => {
     beforeEach(() => clearDocuments(services.shared));
 
+    it('keeps ranges as written, with no space around `..` (decide.md §2)', async () => {
+        const formatted = await format('product p {\n feature a { effort 2 .. 3..5 rice { reach 2000..6000 impact high confidence 50%..  90% } }\n forecast f { customers 150 ..250 growth 4%..10% }\n}\n');
+        assert.equal(formatted, [
+            'product p {',
+            '  feature a { effort 2..3..5 rice { reach 2000..6000 impact high confidence 50%..90% } }',
+            '  forecast f { customers 150..250 growth 4%..10% }',
+            '}',
+            ''
+        ].join('\n'));
+    });
+
     it('indents 2 spaces per level, one property per line in multi-line blocks, single spaces on one-line blocks', async () => {
         await formatting({
             disposeAfterCheck: true,
