@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readArguments } from './arguments.js';
 import { COMMANDS, commandHelp, mainHelp } from './commands.js';
 import { Exit, UsageError } from './errors.js';
-import { processOutput, type Output } from './output.js';
+import { processOutput, visibleOutput, type Output } from './output.js';
 
 export function version(): string {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -16,7 +16,8 @@ const HELP_FLAGS = new Set(['--help', '-h']);
  * Runs the CLI and returns its exit code (undefined when the command keeps running, as the
  * language server does). Never throws: usage and I/O problems are one sentence on stderr.
  */
-export async function main(argv: readonly string[], out: Output = processOutput): Promise<number | undefined> {
+export async function main(argv: readonly string[], output: Output = processOutput): Promise<number | undefined> {
+    const out = visibleOutput(output);
     const verbose = argv.includes('--verbose');
     const args = argv.filter(arg => arg !== '--verbose');
     try {

@@ -38,10 +38,16 @@ function pad(text: string, size: number, left: boolean): string {
     return left ? fill + text : text + fill;
 }
 
-/** RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled. */
+/**
+ * RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled. A text
+ * field that a spreadsheet would read as a formula (starting with =, +, -, @, a tab or a
+ * carriage return) gets a leading apostrophe, as OWASP's "CSV Injection" advises; numbers
+ * are written as numbers.
+ */
 export function csvLine(fields: ReadonlyArray<string | number | null>): string {
     return fields.map(field => {
-        const text = field === null ? '' : String(field);
+        const raw = field === null ? '' : String(field);
+        const text = typeof field === 'string' && /^[=+\-@\t\r]/.test(field) ? `'${raw}` : raw;
         return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
     }).join(',');
 }

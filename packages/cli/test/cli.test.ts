@@ -323,3 +323,31 @@ describe('help and version', () => {
         assert.equal(runBinary(['--version']).code, 0);
     });
 });
+
+describe('spec text that tries to reach the terminal or a spreadsheet (issue 12)', () => {
+    // Real control characters in the file (the language's strings take them as written).
+    const hostile = 'product p "\u001b[2JCleared\u009b31m \u202eevil" {\n'
+        + '  feature a "=HYPERLINK(\\"http://x\\")\u0007" { rice { reach 10 impact high confidence 80% effort 1 } }\n'
+        + '  feature b "-2+3" { rice { reach 5 impact high confidence 80% effort 1 } }\n'
+        + '  forecast f "\u001b]0;title\u0007F" { months 1 price 1 customers 1 }\n}\n';
+    const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+    it('prints no control or bidirectional character in any format, showing them as \\u001B', async () => {
+        const dir = workspace({ 'p.product': hostile });
+        for (const args of [['rank', dir], ['rank', dir, '--format', 'csv'], ['rank', dir, '--format', 'markdown'], ['rank', dir, '--format', 'json'],
+            ['forecast', dir], ['forecast', dir, '--format', 'json'], ['plan', dir], ['validate', dir]]) {
+            const result = await run(args);
+            assert.ok(!raw.test(result.stdout) && !raw.test(result.stderr), `${args.join(' ')}: ${JSON.stringify(result.stdout)}`);
+        }
+        const table = (await run(['rank', dir])).stdout;
+        assert.ok(table.startsWith('p — \\u001B[2JCleared\\u009B31m \\u202Eevil · ranked by RICE\n'), table);
+        const json = JSON.parse((await run(['rank', dir, '--format', 'json'])).stdout);
+        assert.equal(json.products[0].title, '\u001b[2JCleared\u009b31m \u202eevil', 'JSON keeps the text exact, as escapes');
+    });
+
+    it('writes CSV text cells that a spreadsheet would run as formulas with a leading apostrophe, numbers as numbers', async () => {
+        const lines = (await run(['rank', workspace({ 'p.product': hostile }), '--format', 'csv'])).stdout.split('\n');
+        assert.ok(lines[1].startsWith('p,rice,1,a,"\'=HYPERLINK(""http://x"")\\u0007",16,16,'), lines[1]);
+        assert.ok(lines[2].startsWith("p,rice,2,b,'-2+3,8,8,"), lines[2]);
+    });
+});

@@ -19,7 +19,7 @@ const SPECIAL = /["#%&`;:<>[\]{}|\\]/g;
 /** Spec text on one line: line breaks and other control characters become single spaces. */
 export function oneLine(text: string): string {
     // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
 /** Spec text as the content of a Mermaid label (inside quotes, or a gantt name). */

@@ -243,6 +243,24 @@ describe('Docs of the examples', () => {
     });
 });
 
+describe('Docs of a spec with control characters in its text (issue 12)', () => {
+    it('writes none of them raw into any page or diagram, for every audience', async () => {
+        const { model, problems } = await loadSpec({
+            'p.product': 'product p "\u001b[2JP\u009b1m\u202e" {\n  description "\u0007bell\u2066"\n'
+                + '  release r "\u001b]0;x\u0007R" { date 2027-01-01 capacity 5 }\n'
+                + '  feature a "A\u001b[31m" { release r effort 1 rice { reach 1 impact high confidence 80% effort 1 } }\n'
+                + '  forecast f "F\u0085" { months 2 price 5 customers 1..3 }\n}\n'
+        });
+        const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+        for (const audience of [undefined, 'engineering', 'commercial', 'customer', 'board'] as const) {
+            for (const doc of generateDocs(model, problems, audience ? { audience } : {})) {
+                assert.ok(!raw.test(doc.content), `${audience ?? 'full'} ${doc.path}: ${JSON.stringify(doc.content.match(new RegExp(`.{0,20}${raw.source}.{0,20}`))?.[0])}`);
+            }
+        }
+        assert.ok(file(generateDocs(model, problems), 'p/PRODUCT.md').includes('# \\\\u001B\\[2JP\\\\u009B1m\\\\u202E'), 'shown, not dropped');
+    });
+});
+
 describe('Docs of a spec whose every text is hostile', () => {
     let files: DocFile[];
     let page: string;

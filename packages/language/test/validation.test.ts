@@ -242,6 +242,12 @@ describe('out-of-range', () => {
         assert.equal(coveredText(result, result.errors[1]), 'churn 100%');
     });
 
+    it('bounds a forecast\'s months to 1..600, so that no spec asks for unbounded work (issue 12)', async () => {
+        const result = await check(product('  forecast f "F" { months 1000000000 price 1 customers 1 }\n  forecast g "G" { months 600 price 1 customers 1 }\n  forecast h "H" { months 2.5 price 1 customers 1 }'));
+        assert.deepEqual(result.codes, ['out-of-range@4', 'out-of-range@6']);
+        assert.equal(result.errors[0].message, 'Months 1000000000 is out of range: it must be a whole number from 1 to 600.');
+    });
+
     it('accepts the boundaries', async () => {
         const result = await check(product(`  need n "N" { importance 10 satisfaction 0 }
   feature a "A" { addresses n rice { reach 0 impact high confidence 100% effort 0.5 } ice { impact 1 confidence 10 ease 10 } }

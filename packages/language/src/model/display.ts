@@ -77,3 +77,15 @@ export function estimateText(estimate: { kind: string; low: number; mode?: numbe
     const bounds = estimate.mode !== undefined ? [estimate.low, estimate.mode, estimate.high] : [estimate.low, estimate.high];
     return `${rangeText(bounds, percent)} (mean ${rangeText([estimate.mean], percent)})`;
 }
+
+/**
+ * Text with every character that could drive a terminal or hide what it says made
+ * visible as `\u001B`: C0 controls but line feed and tab, DEL, C1 controls (U+0080–U+009F,
+ * U+009B is a CSI), and the bidirectional controls of "Trojan Source" (U+202A–U+202E,
+ * U+2066–U+2069). Everything printed or generated from spec text goes through it.
+ */
+export function visibleControls(text: string): string {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+        character => `\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}

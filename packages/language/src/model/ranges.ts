@@ -20,6 +20,9 @@ function between(min: number, max: number): InputRange {
     };
 }
 
+/** The longest forecast, in months. */
+export const MAX_FORECAST_MONTHS = 600;
+
 export const RANGES = {
     /** RICE confidence: a percent in (0, 100]. */
     confidence: {
@@ -35,7 +38,8 @@ export const RANGES = {
     iceInput: between(1, 10),
     wsjfSize: { expected: 'more than 0', isValid: v => v > 0 },
     rate: { expected: 'below 100%', isValid: v => v < 1, percent: true },
-    months: { expected: 'a whole number of at least 1', isValid: v => v >= 1 && Number.isInteger(v) },
+    /** Bounded so that a forecast is bounded work (50 years by month; issue 12): 10^9 months once took the server's memory. */
+    months: { expected: `a whole number from 1 to ${MAX_FORECAST_MONTHS}`, isValid: v => v >= 1 && v <= MAX_FORECAST_MONTHS && Number.isInteger(v) },
     count: { expected: '0 or more', isValid: v => v >= 0, nearest: v => (v < 0 ? 0 : undefined) },
 } satisfies Record<string, InputRange>;
 

@@ -1,3 +1,4 @@
+import { visibleControls } from '../model/display.js';
 /**
  * Markdown that spec text cannot break or inject into (hovers, completion documentation and
  * the generated docs): newlines become spaces; every character with inline meaning in
@@ -7,8 +8,7 @@
  * heading, list or quote.
  */
 export function escapeMarkdown(text: string): string {
-    return text
-        .replace(/\r\n?|\n/g, ' ')
+    return visibleControls(text.replace(/\r\n?|\n/g, ' '))
         .replace(/[\\`*_[\]<>|~&$]/g, '\\$&')
         .replace(/^(\s*)([-+=#>])/, '$1\\$2')
         .replace(/^(\s*\d+)([.)])/, '$1\\$2');
