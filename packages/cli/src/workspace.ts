@@ -1,4 +1,4 @@
-import { buildWorkspace, createProductSpecServices, SpecFileSystem, URI, type DiagnosticEntry, type ProductSpecServices, type WorkspaceModel } from '@product-spec/language';
+import { buildWorkspace, Codes, type HiddenProblems, createProductSpecServices, SpecFileSystem, URI, type DiagnosticEntry, type ProductSpecServices, type WorkspaceModel } from '@product-spec/language';
 import type { LangiumDocument } from 'langium';
 
 import type { Diagnostic } from 'vscode-languageserver';
@@ -47,13 +47,20 @@ export function loadedWorkspace(files: readonly SpecText[], services: ProductSpe
         const sorted = [...(document.diagnostics ?? [])].sort((a, b) =>
             a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
             || a.range.end.line - b.range.end.line || a.range.end.character - b.range.end.character
-            || String(a.code).localeCompare(String(b.code)));
-        for (const diagnostic of sorted) diagnostics.push({ file: files[index], diagnostic });
+            || (String(a.code) < String(b.code) ? -1 : String(a.code) > String(b.code) ? 1 : 0));
+        // A file's `too-many-problems` comes last, after the problems it shows.
+        const capped = sorted.filter(d => d.code === Codes.TooManyProblems);
+        for (const diagnostic of [...sorted.filter(d => d.code !== Codes.TooManyProblems), ...capped]) diagnostics.push({ file: files[index], diagnostic });
     });
+    // The totals count what a `too-many-problems` stands for, not the diagnostic itself.
+    const count = (severity: number, hidden: 'errors' | 'warnings') => diagnostics.reduce((sum, { diagnostic }) => {
+        if (diagnostic.code === Codes.TooManyProblems) return sum + ((diagnostic.data as HiddenProblems | undefined)?.hidden[hidden] ?? 0);
+        return sum + (diagnostic.severity === severity ? 1 : 0);
+    }, 0);
     return {
         files: [...files], services, documents, diagnostics,
-        errors: diagnostics.filter(d => d.diagnostic.severity === 1).length,
-        warnings: diagnostics.filter(d => d.diagnostic.severity === 2).length,
+        errors: count(1, 'errors'),
+        warnings: count(2, 'warnings'),
         model: services.model.ModelService.model
     };
 }

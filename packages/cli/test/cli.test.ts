@@ -103,7 +103,7 @@ describe('product-spec validate', () => {
         assert.equal(result.stderr, '');
         const json = JSON.parse(result.stdout);
         assert.ok(json.errors > 0);
-        assert.ok(json.diagnostics.every((d: { code: string }) => d.code === 'syntax' || d.code === 'unresolved-reference' || d.code === 'duplicate-name'));
+        assert.ok(json.diagnostics.every((d: { code: string }) => d.code === 'syntax' || d.code === 'unresolved-reference' || d.code === 'duplicate-name' || d.code === 'too-many-problems'));
         assert.doesNotMatch(result.stdout + result.stderr, /\bat .*\.js:\d+/);
     });
 });
@@ -349,5 +349,22 @@ describe('spec text that tries to reach the terminal or a spreadsheet (issue 12)
         const lines = (await run(['rank', workspace({ 'p.product': hostile }), '--format', 'csv'])).stdout.split('\n');
         assert.ok(lines[1].startsWith('p,rice,1,a,"\'=HYPERLINK(""http://x"")\\u0007",16,16,'), lines[1]);
         assert.ok(lines[2].startsWith("p,rice,2,b,'-2+3,8,8,"), lines[2]);
+    });
+});
+
+describe('a file with thousands of problems (issue 12)', () => {
+    it('shows the first 100 (errors first), then one line that counts the rest, and totals them all', async () => {
+        const features = Array.from({ length: 150 }, (_, i) => `  feature f${i} { requires missing${i} }`).join('\n');
+        const warnings = Array.from({ length: 30 }, (_, i) => `  metric m${i}`).join('\n');
+        const dir = workspace({ 'p.product': `product p {\n${warnings}\n${features}\n}\n` });
+        const result = await run(['validate', dir]);
+        const lines = result.stdout.trimEnd().split('\n');
+        assert.equal(result.code, 1);
+        assert.equal(lines.length, 102, 'the first 100, the count of the rest, the summary');
+        assert.ok(lines.slice(0, 100).every(line => line.includes(' - error unresolved-reference: ')), 'errors before warnings');
+        assert.equal(lines[100], `${path.join(dir, 'p.product')}:132:27 - error too-many-problems: 80 more problems in this file are not shown (50 errors and 30 warnings), the next here: fix the 100 shown first.`);
+        assert.equal(lines[101], '150 errors, 30 warnings in 1 file.');
+        const json = JSON.parse((await run(['validate', dir, '--format', 'json'])).stdout);
+        assert.deepEqual([json.diagnostics.length, json.errors, json.warnings], [101, 150, 30]);
     });
 });

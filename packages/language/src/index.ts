@@ -4,7 +4,7 @@ export * from './model/formulas.js';
 export * from './model/types.js';
 export { buildWorkspaceModel, rankProductBy } from './model/build.js';
 export { ModelService } from './model/model-service.js';
-export { Codes, type Code } from './validation/codes.js';
+export { Codes, DIAGNOSTICS_PER_FILE, type Code, type HiddenProblems } from './validation/codes.js';
 export * from './workspace/build-workspace.js';
 export * from './model/reports.js';
 export * from './model/uncertainty.js';

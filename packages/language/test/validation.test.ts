@@ -78,7 +78,7 @@ describe('syntax', () => {
         const text = Array.from({ length: 3000 }, () => String.fromCharCode(Math.floor(random() * 256))).join('');
         const result = await check(text);
         assert.ok(result.errors.length > 0);
-        assert.ok(result.findings.every(f => f.code === 'syntax'));
+        assert.ok(result.findings.every(f => f.code === 'syntax' || f.code === 'too-many-problems'));
     });
 
     it('survives mangled specs: every prefix of the big example', async () => {

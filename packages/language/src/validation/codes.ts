@@ -25,8 +25,20 @@ export const Codes = {
     /** decide.md §2: a range that is not low..high or low..mode..high with low ≤ mode ≤ high. */
     BadRange: 'bad-range',
     /** Added to the contract: a forecast without months, price or customers cannot be computed. */
-    MissingForecastInput: 'missing-forecast-input'
+    MissingForecastInput: 'missing-forecast-input',
+    /** Added: the last diagnostic of a file with more than DIAGNOSTICS_PER_FILE, saying how many more there are. */
+    TooManyProblems: 'too-many-problems'
 } as const;
+
+/**
+ * At most this many diagnostics per file, then one `too-many-problems` with the count of
+ * the rest (errors first, then by position): 6 MB of broken text once gave a million
+ * diagnostics, 177 MB of CLI output and a server that never published them.
+ */
+export const DIAGNOSTICS_PER_FILE = 100;
+
+/** What a `too-many-problems` diagnostic carries: the diagnostics it stands for. */
+export interface HiddenProblems { hidden: { errors: number; warnings: number; others: number } }
 
 export type Code = typeof Codes[keyof typeof Codes];
 

@@ -8,19 +8,27 @@ export function formatInput(value: number, percent = false): string {
     return percent ? `${text}%` : text;
 }
 
-/** Levenshtein distance (for "did you mean" suggestions). */
-export function editDistance(a: string, b: string): number {
+/**
+ * Levenshtein distance (for "did you mean" suggestions). With `limit`, it stops as soon as
+ * the distance must exceed it and returns limit + 1: a row whose smallest entry is over
+ * the limit can only grow.
+ */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
     const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
     for (let i = 1; i <= a.length; i++) {
         let diagonal = previous[0];
         previous[0] = i;
+        let smallest = i;
         for (let j = 1; j <= b.length; j++) {
             const above = previous[j];
             previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
             diagonal = above;
+            if (previous[j] < smallest) smallest = previous[j];
         }
+        if (smallest > limit) return limit + 1;
     }
-    return previous[b.length];
+    return Math.min(previous[b.length], limit + 1);
 }
 
 /** The word a message uses for a declaration's type. */
