@@ -368,3 +368,17 @@ describe('a file with thousands of problems (issue 12)', () => {
         assert.deepEqual([json.diagnostics.length, json.errors, json.warnings], [101, 150, 30]);
     });
 });
+
+describe('huge and odd input (issue 12)', () => {
+    it('reads a 5 MB string and 100,000 nested braces without a stack overflow: an answer, a clear message', () => {
+        const dir = workspace({
+            'long.product': `product p "${'x'.repeat(5_000_000)}" { }\n`,
+            'deep.product': `product q {\n${'{'.repeat(100_000)}\n`
+        });
+        const result = runBinary(['validate', dir]);
+        assert.equal(result.stderr, '');
+        assert.equal(result.stdout, `${path.join(dir, 'deep.product')}:2:64 - error syntax: Braces are nested more than 64 levels deep here (a spec needs 4): the file is not read until they are fewer.\n`
+            + '1 error, 0 warnings in 2 files.\n');
+        assert.equal(result.code, 1);
+    });
+});

@@ -16,7 +16,7 @@ export const ProductSpecTerminals = {
     PERCENT: /-?[0-9]+(\.[0-9]+)?%/,
     NUMBER: /-?[0-9]+(\.[0-9]+)?/,
     ID: /[\p{L}_][\p{L}\p{N}_]*/u,
-    STRING: /"(\\[^\r\n]|[^"\\\r\n])*"/,
+    STRING: /"[^"\\\r\n]*(?:\\[^\r\n][^"\\\r\n]*)*"/,
 };
 
 export type ProductSpecTerminalNames = keyof typeof ProductSpecTerminals;

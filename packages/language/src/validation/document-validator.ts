@@ -8,6 +8,7 @@ import { ownCstNode, type PropertyKeywords } from '../syntax/properties.js';
 import { Codes, DIAGNOSTICS_PER_FILE, type FixData, type HiddenProblems } from './codes.js';
 import { propertyOfAnotherBlock } from './document/unknown-checks.js';
 import { BLOCK_WORD, editDistance, kindWord } from './messages.js';
+import { NESTING_MESSAGE } from '../syntax/parser.js';
 import type { WorkspaceChecks } from './workspace/workspace-checks.js';
 
 /**
@@ -146,6 +147,7 @@ export class ProductSpecDocumentValidator extends DefaultDocumentValidator {
         const text = this.currentDocument?.textDocument.getText() ?? '';
         for (const diagnostic of diagnostics.slice(start)) {
             diagnostic.code = Codes.Syntax;
+            if (diagnostic.message.startsWith(NESTING_MESSAGE)) continue;
             const offset = this.currentDocument?.textDocument.offsetAt(diagnostic.range.start);
             const character = offset !== undefined ? text.charAt(offset) : '';
             diagnostic.message = character === '"'
