@@ -28,6 +28,7 @@ const TEMP_PREFIXES = ['product-spec-e2e-', 'product-spec-suite-', 'product-spec
 const parts = [
     { id: 'setup', name: 'setup (scripts/e2e/setup.sh)', cmd: ['bash', ['scripts/e2e/setup.sh']], required: true, skip: args.includes('--skip-setup') },
     { id: 'package', name: `build + package (${path.relative(root, vsix)})`, cmd: ['npm', ['run', 'package']], required: true },
+    { id: 'vsix', name: 'the .vsix holds the expected files only (scripts/e2e/vsix-contents.mjs)', cmd: ['node', ['scripts/e2e/vsix-contents.mjs', vsix]] },
     { id: 'unit', name: 'unit tests in Node (packages/vscode/test/unit)', cmd: ['npm', ['test', '-w', manifest.name]] },
     { id: 'suite', name: 'extension tests in VS Code 1.100 (runTests + mocha, test/suite)', cmd: ['node', ['packages/vscode/dist-test/runTest.js']] },
     { id: 'ui', name: 'UI test in VS Code 1.100 + Chromium (Playwright, the .vsix)', cmd: ['node', ['packages/vscode/test/ui/ui.test.mjs', '--vsix', vsix, ...(args.includes('--update-readme-images') ? ['--update-readme-images'] : [])]] }

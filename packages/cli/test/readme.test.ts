@@ -36,3 +36,20 @@ describe("the README's rank --uncertainty excerpt", () => {
         for (const row of rows) assert.ok(printed.some(line => line.startsWith(row)), `printed: ${row}\n${printed.join('\n')}`);
     });
 });
+
+describe('SECURITY.md', () => {
+    it('lists exactly the runtime packages that ship, at the versions the manifests pin', () => {
+        const root = path.join(examples, '..');
+        const manifest = (name: string) => JSON.parse(readFileSync(path.join(root, 'packages', name, 'package.json'), 'utf8'));
+        const pinned = new Map<string, string>();
+        for (const name of ['language', 'docs', 'cli']) {
+            for (const [dependency, version] of Object.entries(manifest(name).dependencies ?? {})) pinned.set(dependency, version as string);
+        }
+        // The extension bundles these besides the language server's.
+        for (const dependency of ['markdown-it', 'mermaid', 'vscode-languageclient']) pinned.set(dependency, manifest('vscode').devDependencies[dependency]);
+        for (const name of [...pinned.keys()]) if (name.startsWith('@product-spec/')) pinned.delete(name);
+        const text = readFileSync(path.join(root, 'SECURITY.md'), 'utf8');
+        const listed = [...text.matchAll(/^\| ([a-z@][\w@/.-]*) \| (\d[\w.-]*) \|$/gm)].map(match => [match[1], match[2]]);
+        assert.deepEqual(listed, [...pinned].sort(([a], [b]) => (a < b ? -1 : 1)));
+    });
+});
