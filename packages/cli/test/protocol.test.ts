@@ -104,3 +104,41 @@ describe('the language server survives what editors send', function () {
         }
     });
 });
+
+describe('the language server keeps the protocol\'s lifecycle (issue 12)', function () {
+    this.timeout(60000);
+
+    async function error(promise: Promise<unknown>): Promise<string> {
+        try {
+            await promise;
+            return 'answered';
+        } catch (caught) {
+            const { code, message } = caught as { code: number; message: string };
+            return `${code} ${message}`;
+        }
+    }
+
+    it('answers requests before initialize with -32002, a second initialize and requests after shutdown with -32600, bad params with -32602', async () => {
+        const client = LspClient.start();
+        try {
+            const hover = { textDocument: { uri: 'file:///x.product' }, position: { line: 0, character: 0 } };
+            assert.equal(await error(client.request('textDocument/hover', hover)), '-32002 The server is not initialized: send initialize first.');
+            assert.equal(await error(client.request('productSpec/rank', {})), '-32002 The server is not initialized: send initialize first.');
+            await client.initialize();
+            assert.equal(await error(client.request('initialize', { processId: null, rootUri: null, capabilities: {} })), '-32600 The server is already initialized: initialize is sent once.');
+            assert.equal(await error(client.request('textDocument/hover', {})), '-32602 textDocument/hover needs params.textDocument.uri (a string).');
+            assert.equal(await error(client.request('textDocument/hover', null)), '-32602 textDocument/hover needs params.textDocument.uri (a string).');
+            assert.equal(await error(client.request('textDocument/completion', { textDocument: { uri: 'file:///x.product' }, position: { line: -1, character: 'a' } })),
+                '-32602 textDocument/completion needs params.position: { line, character }, whole numbers from 0.');
+            assert.equal(await error(client.request('textDocument/hover', hover)), '-32802 No document found for URI: file:///x.product', 'a document never opened: a proper error');
+            assert.equal(await error(client.request('foo/bar', {})), '-32601 Unhandled method foo/bar');
+            assert.equal(await error(client.request('shutdown')), 'answered');
+            assert.equal(await error(client.request('productSpec/rank', {})), '-32600 The server was shut down: only exit is accepted now.');
+            await client.connection.sendNotification('exit');
+            await new Promise<void>(resolve => (client.exitCode !== undefined ? resolve() : client.process.once('exit', () => resolve())));
+            assert.equal(client.exitCode, 0, 'exit after shutdown ends the process with 0');
+        } finally {
+            await client.stop();
+        }
+    });
+});

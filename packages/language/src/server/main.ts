@@ -1,6 +1,7 @@
 import { DocumentState } from 'langium';
 import { SpecFileSystem } from '../workspace/spec-files.js';
 import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
+import { lifecycleGuard } from './lifecycle.js';
 import { createConnection, ProposedFeatures, type CancellationToken, type Connection } from 'vscode-languageserver/node.js';
 import { createProductSpecServices, type ProductSpecServices } from '../product-spec-module.js';
 import { registerCommands, type CommandHandler } from './commands.js';
@@ -25,13 +26,24 @@ export interface StartServerOptions {
 export type ExtraRequestHandler = (params: unknown, services: ProductSpecServices, cancelToken: CancellationToken) => unknown;
 
 /**
+ * The connection over the transport the command line names (stdio, node IPC, socket), with
+ * the protocol's lifecycle enforced (server/lifecycle.ts): what every editor gets.
+ */
+export function createServerConnection(): Connection {
+    const guard = lifecycleGuard();
+    const connection = createConnection(ProposedFeatures.all, guard.options);
+    guard.install(connection);
+    return connection;
+}
+
+/**
  * Starts the language server: Langium's features, the custom requests of protocol.ts
  * (`productSpec/rank`, `productSpec/forecast`, `productSpec/featureLocations`,
  * `productSpec/productAt`), the requests and commands given, the `productSpec/modelChanged`
  * notification after each build.
  */
 export function startServer(options: StartServerOptions = {}): { shared: LangiumSharedServices; ProductSpec: ProductSpecServices } {
-    const connection = publishChangesOnly(options.connection ?? createConnection(ProposedFeatures.all));
+    const connection = publishChangesOnly(options.connection ?? createServerConnection());
     const services = createProductSpecServices({ connection, ...SpecFileSystem });
     registerCommands(services.ProductSpec, options.commands ?? {});
     // Created before the first build, so that it drops a model built mid-build before anyone reads it.

@@ -7,10 +7,9 @@
  * (the client synchronises the `productSpec` section), else `docs`, in the first workspace folder.
  */
 import { docsServerCommands, docsServerRequests } from '@product-spec/docs';
-import { startServer } from '@product-spec/language/server';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { createServerConnection, startServer } from '@product-spec/language/server';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createServerConnection();
 
 /** `productSpec.docs.outputFolder`, as the client last sent it. */
 let outputFolder: string | undefined;
