@@ -206,4 +206,25 @@ describe('product-spec docs', () => {
         assert.equal(result.code, 2);
         assert.match(result.stderr[0], /^product-spec: Cannot write the docs to .*file \((ENOTDIR|EEXIST)\)\.$/);
     });
+
+    it('never writes outside -o DIR through a symbolic link in it (exit 2, nothing written), but follows a link that stays inside', async () => {
+        const victim = path.join(dir, 'victim');
+        await fs.mkdir(victim);
+        await fs.mkdir(out);
+        await fs.symlink(victim, path.join(out, 'acme'));
+        const result = await run('docs', path.join(EXAMPLES, 'acme'), '-o', out);
+        assert.equal(result.code, 2);
+        assert.deepEqual(result.stderr, [`product-spec: Refusing to write the docs to ${out}: acme/PRODUCT.md leads outside the output folder (to ${await fs.realpath(victim)}, through a symbolic link): nothing was written.`]);
+        assert.deepEqual(await fs.readdir(victim), []);
+        assert.deepEqual((await fs.readdir(out)).sort(), ['acme'], 'not even index.md');
+        // A link that stays inside the folder, and a folder that is itself a link: written.
+        await fs.rm(path.join(out, 'acme'));
+        await fs.mkdir(path.join(out, 'real'));
+        await fs.symlink(path.join(out, 'real'), path.join(out, 'acme'));
+        const linkedOut = path.join(dir, 'linked-docs');
+        await fs.symlink(out, linkedOut);
+        const inside = await run('docs', path.join(EXAMPLES, 'acme'), '-o', linkedOut);
+        assert.equal(inside.code, 0, inside.stderr.join('\n'));
+        assert.ok((await fs.readFile(path.join(out, 'real', 'PRODUCT.md'), 'utf8')).length > 0);
+    });
 });

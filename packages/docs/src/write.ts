@@ -94,6 +94,8 @@ export async function writeDocs(outputDir: string, files: readonly DocFile[], op
     const result = { written: changed.map(file => file.path), missing, unchanged, handWritten, blocked, stale };
     if (options.check) return result;
     if (blocked) return { ...result, written: [], missing: [] };
+    // Every destination checked before any is written: a run never half-writes, then refuses.
+    for (const file of changed) await assertInside(outputDir, target(outputDir, file.path));
     const write = options.writeFile ?? writeFileAtomic;
     for (const file of changed) {
         const destination = target(outputDir, file.path);
@@ -101,6 +103,40 @@ export async function writeDocs(outputDir: string, files: readonly DocFile[], op
         await write(destination, file.content);
     }
     return result;
+}
+
+/** A destination that would land outside the output folder (through a symlink in it). */
+export class OutsideOutputError extends Error {
+    readonly code = 'EOUTSIDE';
+    constructor(readonly relative: string, readonly resolved: string) {
+        super(`${relative} leads outside the output folder (to ${resolved}, through a symbolic link): nothing was written.`);
+    }
+}
+
+/**
+ * The deepest existing folder on the way to `destination`, resolved through symbolic links,
+ * must lie in the output folder resolved likewise: `DIR/acme` being a link to `../victim`
+ * would otherwise make the docs write `victim/PRODUCT.md`. A link inside the folder that
+ * stays inside it is fine; the folder named may itself be a link anywhere (the user named it).
+ */
+async function assertInside(outputDir: string, destination: string): Promise<void> {
+    const root = await realFolder(path.resolve(outputDir));
+    const real = await realFolder(path.dirname(path.resolve(destination)));
+    if (real !== root && !real.startsWith(root.endsWith(path.sep) ? root : root + path.sep)) {
+        throw new OutsideOutputError(path.relative(path.resolve(outputDir), destination).split(path.sep).join('/'), real);
+    }
+}
+
+/** The real path of a folder that may not exist yet (the part that exists, resolved, then the rest). */
+async function realFolder(folder: string): Promise<string> {
+    try {
+        return await fs.realpath(folder);
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+        const parent = path.dirname(folder);
+        return parent === folder ? folder : path.join(await realFolder(parent), path.basename(folder));
+    }
 }
 
 /** `<folder>/PRODUCT.md` files with the marker that this run does not produce. */
