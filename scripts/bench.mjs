@@ -153,6 +153,14 @@ for (const c of lspCases) {
     row('draws', `forecast --uncertainty, 24 months × ${samples.toLocaleString('en')} draws`, { ours: draws.forecast });
 }
 
+// 6. The release plan (decide.md §1): proven optimal on a backlog of 300, the best found within the time limit on 10,000.
+for (const [features, releases, target] of short ? [[300, 6, '≤ 2000']] : [[300, 6, '≤ 2000'], [10000, 6, '≤ 10000 (the time limit)']]) {
+    const result = spawnSync(process.execPath, [join(root, 'scripts/bench/plan-worker.mjs'), root, String(features), String(releases), '10'], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`bench: plan failed: ${result.stderr.slice(0, 500)}`);
+    const plan = JSON.parse(result.stdout.trim().split('\n').pop());
+    row('plan', `plan, ${features.toLocaleString('en')} open features over ${releases} releases (${plan.optimal ? 'proven optimal' : `gap ${(plan.gap * 100).toFixed(2)}%`})`, { ours: plan.ms }, target);
+}
+
 rmSync(work, { recursive: true, force: true });
 mkdirSync(join(root, '.bench'), { recursive: true });
 writeFileSync(join(root, '.bench/results.json'), JSON.stringify(results, null, 2) + '\n');
