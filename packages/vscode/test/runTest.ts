@@ -8,6 +8,7 @@
  *
  * Environment: PRODUCT_SPEC_SUITE_GREP=pattern runs only matching tests.
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -20,6 +21,10 @@ async function main(): Promise<number> {
     const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'product-spec-suite-'));
     try {
         copyProductFiles(path.join(repoRoot, 'examples'), workspace);
+        // A repository with the examples committed, for "Compare with HEAD".
+        for (const args of [['init', '-q'], ['add', '-A'], ['-c', 'user.name=suite', '-c', 'user.email=suite@example.invalid', 'commit', '-q', '-m', 'examples']]) {
+            execFileSync('git', args, { cwd: workspace, stdio: 'ignore' });
+        }
         await runTests({
             vscodeExecutablePath: path.join(repoRoot, 'scripts', 'e2e', 'vscode-executable.mjs'),
             extensionDevelopmentPath,

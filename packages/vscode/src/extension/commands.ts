@@ -13,7 +13,8 @@ export const Commands = {
     newSpec: 'productSpec.spec.new',
     restartServer: 'productSpec.server.restart',
     refreshRanking: 'productSpec.ranking.refresh',
-    rankBy: 'productSpec.ranking.rankBy'
+    rankBy: 'productSpec.ranking.rankBy',
+    compareWithHead: 'productSpec.diff.compareWithHead'
 } as const;
 
 export interface GenerateDocsOptions {

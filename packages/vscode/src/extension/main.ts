@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node.js';
 import { createLanguageClient } from './client.js';
 import { Commands, generateDocs, newSpecFromTemplate, type GenerateDocsOptions, type NewSpecOptions } from './commands.js';
+import { ChangesPanel } from './changes.js';
 import { PREVIEW_VIEW_TYPE, PreviewManager } from './preview.js';
 import { RANKING_VIEW_ID, REVEAL_FEATURE_COMMAND, RankingProvider, type MethodChoice } from './ranking.js';
 import { ProductStatusBar } from './status.js';
@@ -18,6 +19,7 @@ export interface ProductSpecApi {
     readonly ranking: RankingProvider;
     readonly rankingView: vscode.TreeView<unknown>;
     readonly status: ProductStatusBar;
+    readonly changes: ChangesPanel;
     /** Resolves when the language server is running (after start or restart). */
     ready(): Promise<void>;
 }
@@ -36,7 +38,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Produc
     const rankingView = vscode.window.createTreeView(RANKING_VIEW_ID, { treeDataProvider: ranking, showCollapseAll: true });
     ranking.attach(rankingView);
     const status = new ProductStatusBar(current, Commands.showRanking);
-    context.subscriptions.push(preview, ranking, rankingView, status);
+    const changes = new ChangesPanel(context.extensionUri, current, log);
+    context.subscriptions.push(preview, ranking, rankingView, status, changes);
 
     context.subscriptions.push(
         vscode.commands.registerCommand(Commands.generateDocs, (options?: GenerateDocsOptions) => generateDocs(languageClient, options)),
@@ -53,6 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Produc
             return ranking.refresh();
         }),
         vscode.commands.registerCommand(Commands.refreshRanking, () => ranking.refresh()),
+        vscode.commands.registerCommand(Commands.compareWithHead, (folder?: vscode.WorkspaceFolder) => changes.compareWithHead(folder)),
         vscode.commands.registerCommand(REVEAL_FEATURE_COMMAND, (product: string, feature?: string) => ranking.reveal(product, feature)),
         vscode.commands.registerCommand(Commands.openPreview, (uri?: vscode.Uri) => preview.open(uri instanceof vscode.Uri ? uri : undefined)),
         vscode.commands.registerCommand(Commands.newSpec, (options?: NewSpecOptions) => newSpecFromTemplate(options)),
@@ -102,6 +106,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Produc
         ranking,
         rankingView: rankingView as vscode.TreeView<unknown>,
         status,
+        changes,
         ready: async () => {
             await started;
             for (let i = 0; i < 200 && languageClient.state !== State.Running; i++) await new Promise(r => setTimeout(r, 50));

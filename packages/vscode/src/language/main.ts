@@ -6,6 +6,7 @@
  * argument (the client always sends one), else the `productSpec.docs.outputFolder` setting
  * (the client synchronises the `productSpec` section), else `docs`, in the first workspace folder.
  */
+import { diffServerRequests } from '@product-spec/cli/diff-request';
 import { docsServerCommands, docsServerRequests } from '@product-spec/docs';
 import { createServerConnection, startServer } from '@product-spec/language/server';
 
@@ -17,7 +18,7 @@ let outputFolder: string | undefined;
 const { shared } = startServer({
     connection,
     commands: docsServerCommands({ defaultOutputDir: () => outputFolder }),
-    requests: docsServerRequests()
+    requests: { ...docsServerRequests(), ...diffServerRequests() }
 });
 shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(({ section, configuration }) => {
     if (section !== 'productSpec') return;

@@ -229,4 +229,26 @@ suite('Commands', () => {
         assert.match(hoverText(hovers), /RICE = 3,000 × 1 × 1 ÷ 2 = 1,500/);
         assert.deepEqual(productDiagnostics().filter(([, d]) => d.severity === vscode.DiagnosticSeverity.Error), []);
     });
+
+    test('Compare with HEAD shows what changed since the last commit and why, drawn like the preview', async () => {
+        const api = await activate();
+        const uri = file('acme/features.product');
+        const original = await read(uri);
+        const before = 'rice { reach 3000 impact medium confidence 100% effort 2 }';
+        assert.ok(original.includes(before));
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(original.replace(before, 'rice { reach 9000 impact medium confidence 100% effort 2 }')));
+        try {
+            const rendered = new Promise<string>(resolve => {
+                const subscription = api.changes.onDidRender(report => { subscription.dispose(); resolve(report.text); });
+            });
+            await vscode.commands.executeCommand('productSpec.diff.compareWithHead');
+            const text = await Promise.race([rendered, new Promise<string>((_, reject) => setTimeout(() => reject(new Error('the changes panel did not render within 30 s')), 30_000))]);
+            assert.ok(text.includes('2 features re-ranked'), text.slice(0, 400));
+            assert.ok(text.includes('rice.reach 3,000 → 9,000'), text.slice(0, 800));
+            assert.ok(text.includes('passed by auth'), text.slice(0, 800));
+            assert.equal(api.changes.lastRender?.violations.length, 0, 'no Content Security Policy violation');
+        } finally {
+            await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(original));
+        }
+    });
 });
