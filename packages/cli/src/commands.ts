@@ -147,7 +147,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     lsp: {
         summary: 'the language server over stdio, for any LSP editor',
         usage: 'lsp --stdio',
-        description: 'Starts the product-spec language server on standard input and output, for any editor\nthat speaks the Language Server Protocol (Neovim, Helix, Emacs eglot, ...). Besides the\nstandard features it answers productSpec/rank and productSpec/forecast (the JSON of the\nrank and forecast commands) and runs the command productSpec.generateDocs.',
+        description: 'Starts the product-spec language server on standard input and output, for any editor\nthat speaks the Language Server Protocol (Neovim, Helix, Emacs eglot, ...). Besides the\nstandard features it answers productSpec/rank and productSpec/forecast (the JSON of the\nrank and forecast commands), productSpec/diff (the markdown of diff) and runs the command productSpec.generateDocs.',
         options: { stdio: { type: 'boolean', description: 'talk over standard input and output (required)' } },
         exitCodes: 'the server runs until its client tells it to exit.',
         load: () => import('./commands/lsp.js')

@@ -142,3 +142,26 @@ describe('the language server keeps the protocol\'s lifecycle (issue 12)', funct
         }
     });
 });
+
+describe('productSpec/diff over stdio', function () {
+    this.timeout(60000);
+
+    it('answers with the markdown of diff for a folder in a repository, and a clear error outside one', async () => {
+        const { execFileSync } = await import('node:child_process');
+        const dir = workspace({ 'p.product': 'product p {\n  feature a { rice { reach 10 impact high confidence 80% effort 1 } }\n}\n' });
+        for (const args of [['init', '-q'], ['add', '-A'], ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-q', '-m', 'base']]) execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
+        writeFileSync(path.join(dir, 'p.product'), 'product p {\n  feature a { rice { reach 20 impact high confidence 80% effort 1 } }\n}\n');
+        const client = LspClient.start();
+        try {
+            await client.initialize(dir);
+            const answer = await client.request<{ markdown: string; base: string }>('productSpec/diff', { folder: dir });
+            assert.match(answer.base, /^[0-9a-f]{7}$/);
+            assert.ok(answer.markdown.includes('| `a` | 1 | 16 → 32 | rice.reach 10 → 20 | own score |'), answer.markdown);
+            const outside = workspace({ 'q.product': 'product q {}\n' });
+            await assert.rejects(client.request('productSpec/diff', { folder: outside }), (error: { code: number; message: string }) =>
+                error.code === -32803 && error.message === `${outside} is not inside a git repository's work tree; diff compares git revisions, so run it in one.`);
+        } finally {
+            await client.stop();
+        }
+    });
+});
