@@ -204,7 +204,16 @@ describe('product-spec docs', () => {
         await fs.writeFile(blocker, 'not a folder');
         const result = await run('docs', EXAMPLES, '-o', blocker);
         assert.equal(result.code, 2);
-        assert.match(result.stderr[0], /^product-spec: Cannot write the docs to .*file \((ENOTDIR|EEXIST)\)\.$/);
+        assert.equal(result.stderr[0], `product-spec: Cannot write the docs to ${blocker}: ${blocker} is a file where the docs need a folder: nothing was written.`);
+    });
+
+    it('writes nothing when a product\'s folder in DIR is a file (no index.md half-way)', async () => {
+        await fs.mkdir(out);
+        await fs.writeFile(path.join(out, 'acme'), 'a file');
+        const result = await run('docs', path.join(EXAMPLES, 'acme'), '-o', out);
+        assert.equal(result.code, 2);
+        assert.deepEqual(result.stderr, [`product-spec: Cannot write the docs to ${out}: acme is a file where the docs need a folder: nothing was written.`]);
+        assert.deepEqual(await fs.readdir(out), ['acme']);
     });
 
     it('never writes outside -o DIR through a symbolic link in it (exit 2, nothing written), but follows a link that stays inside', async () => {

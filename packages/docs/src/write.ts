@@ -96,6 +96,7 @@ export async function writeDocs(outputDir: string, files: readonly DocFile[], op
     if (blocked) return { ...result, written: [], missing: [] };
     // Every destination checked before any is written: a run never half-writes, then refuses.
     for (const file of changed) await assertInside(outputDir, target(outputDir, file.path));
+    await removeAbandonedTemporaries(new Set(changed.map(file => path.dirname(target(outputDir, file.path)))));
     const write = options.writeFile ?? writeFileAtomic;
     for (const file of changed) {
         const destination = target(outputDir, file.path);
@@ -103,6 +104,43 @@ export async function writeDocs(outputDir: string, files: readonly DocFile[], op
         await write(destination, file.content);
     }
     return result;
+}
+
+/** The temporary files `writeFileAtomic` makes: `.PRODUCT.md.<12 hex>.tmp`. */
+const TEMPORARY = /^\.(?:index|PRODUCT)\.md\.[0-9a-f]{12}\.tmp$/;
+/** Older than this, a temporary file belongs to no run still writing (a run writes in seconds). */
+const ABANDONED_MS = 10 * 60 * 1000;
+
+/**
+ * Temporary files left by a run that was killed mid-write (`kill -9`): removed by the next
+ * run, once they are old enough that no run still writing could own them.
+ */
+async function removeAbandonedTemporaries(folders: ReadonlySet<string>): Promise<void> {
+    for (const folder of folders) {
+        let names: string[];
+        try {
+            names = await fs.readdir(folder);
+        } catch {
+            continue;
+        }
+        for (const name of names.filter(n => TEMPORARY.test(n))) {
+            const file = path.join(folder, name);
+            try {
+                const stat = await fs.lstat(file);
+                if (stat.isFile() && Date.now() - stat.mtimeMs > ABANDONED_MS) await fs.rm(file, { force: true });
+            } catch {
+                // Gone meanwhile.
+            }
+        }
+    }
+}
+
+/** A file where the docs need a folder (`DIR/acme` a file, or DIR itself). */
+export class BlockedOutputError extends Error {
+    readonly code = 'ENOTDIR';
+    constructor(readonly relative: string) {
+        super(`${relative} is a file where the docs need a folder: nothing was written.`);
+    }
 }
 
 /** A destination that would land outside the output folder (through a symlink in it). */
@@ -122,9 +160,29 @@ export class OutsideOutputError extends Error {
 async function assertInside(outputDir: string, destination: string): Promise<void> {
     const root = await realFolder(path.resolve(outputDir));
     const real = await realFolder(path.dirname(path.resolve(destination)));
+    // A file where a folder must be (DIR/acme a file) would fail halfway through the writes: say so first.
+    const blocker = await fileOnTheWay(path.dirname(path.resolve(destination)));
+    if (blocker) throw new BlockedOutputError(path.relative(path.resolve(outputDir), blocker).split(path.sep).join('/') || blocker);
     if (real !== root && !real.startsWith(root.endsWith(path.sep) ? root : root + path.sep)) {
         throw new OutsideOutputError(path.relative(path.resolve(outputDir), destination).split(path.sep).join('/'), real);
     }
+}
+
+/** The first path on the way to `folder` (from the root) that exists and is not a folder, if any. */
+async function fileOnTheWay(folder: string): Promise<string | undefined> {
+    const parts: string[] = [];
+    for (let current = folder; ; current = path.dirname(current)) {
+        parts.unshift(current);
+        if (path.dirname(current) === current) break;
+    }
+    for (const part of parts) {
+        try {
+            if (!(await fs.stat(part)).isDirectory()) return part;
+        } catch {
+            return undefined;
+        }
+    }
+    return undefined;
 }
 
 /** The real path of a folder that may not exist yet (the part that exists, resolved, then the rest). */

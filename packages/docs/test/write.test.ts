@@ -43,6 +43,19 @@ describe('Writing the docs into a folder', () => {
         assert.deepEqual(await tree(out), Object.fromEntries(FILES.map(f => [f.path, f.content])));
     });
 
+    it('removes the temporary files a killed run left, once they are old, and never a fresh one another run may own', async () => {
+        const out = path.join(dir, 'docs');
+        await writeDocs(out, FILES);
+        const abandoned = path.join(out, 'a', '.PRODUCT.md.0123456789ab.tmp');
+        const fresh = path.join(out, 'a', '.PRODUCT.md.ba9876543210.tmp');
+        await fs.writeFile(abandoned, 'half');
+        await fs.writeFile(fresh, 'in progress');
+        const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+        await fs.utimes(abandoned, hourAgo, hourAgo);
+        await writeDocs(out, FILES.map(f => (f.path === 'a/PRODUCT.md' ? { ...f, content: `${f.content}\nchanged\n` } : f)));
+        assert.deepEqual((await fs.readdir(path.join(out, 'a'))).sort(), ['.PRODUCT.md.ba9876543210.tmp', 'PRODUCT.md']);
+    });
+
     it('rewrites only files whose text changed', async () => {
         await writeDocs(dir, FILES);
         const before = (await fs.stat(path.join(dir, 'a/PRODUCT.md'))).mtimeMs;

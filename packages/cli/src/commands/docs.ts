@@ -1,5 +1,5 @@
 import { URI } from '@product-spec/language';
-import { generateDocs, isAudience, OutsideOutputError, toDocsProblem, writeDocs, type WriteDocsResult } from '@product-spec/docs';
+import { BlockedOutputError, generateDocs, isAudience, OutsideOutputError, toDocsProblem, writeDocs, type WriteDocsResult } from '@product-spec/docs';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CommandInput } from '../arguments.js';
@@ -28,6 +28,7 @@ export async function run({ positionals, options }: CommandInput, out: Output): 
         result = await writeDocs(outputDir, files, { check, force: options.force === true });
     } catch (error) {
         if (error instanceof OutsideOutputError) throw new UsageError(`Refusing to write the docs to ${outputDir}: ${error.message}`);
+        if (error instanceof BlockedOutputError) throw new UsageError(`Cannot write the docs to ${outputDir}: ${error.message}`);
         throw new UsageError(`Cannot write the docs to ${outputDir} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
     }
     const shown = (relative: string) => path.join(outputDir, ...relative.split('/'));
