@@ -15,6 +15,7 @@ import { ProductSpecHoverProvider } from './lsp/hover.js';
 import { ProductSpecInlayHintProvider } from './lsp/inlay-hints.js';
 import { ProductSpecSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { ModelService } from './model/model-service.js';
+import { ProductSpecRenameProvider } from './lsp/rename.js';
 import { PlanService } from './model/plan/plan-service.js';
 import { ProductSpecScopeComputation } from './references/scope-computation.js';
 import { ProductSpecScopeProvider } from './references/scope-provider.js';
@@ -75,7 +76,8 @@ export const ProductSpecModule: Module<ProductSpecServices, PartialLangiumServic
         InlayHintProvider: services => new ProductSpecInlayHintProvider(services),
         CompletionProvider: services => new ProductSpecCompletionProvider(services),
         Formatter: services => new ProductSpecFormatter(services),
-        SemanticTokenProvider: services => new ProductSpecSemanticTokenProvider(services)
+        SemanticTokenProvider: services => new ProductSpecSemanticTokenProvider(services),
+        RenameProvider: services => new ProductSpecRenameProvider(services)
     },
     syntax: {
         PropertyKeywords: services => new PropertyKeywords(services.Grammar)
