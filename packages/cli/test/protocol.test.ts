@@ -165,3 +165,58 @@ describe('productSpec/diff over stdio', function () {
         }
     });
 });
+
+describe('the editor\'s conveniences over stdio (issue 11)', function () {
+    this.timeout(60000);
+    const spec = 'product acme "Acme" {\n  release mvp "MVP" { date 2027-01-01 }\n  feature auth "Single sign-on" { release mvp rice { reach 10 impact high confidence 80% effort 1 } }\n'
+        + '  feature bulk_export "Bulk export" { requires auth }\n  stakeholder priya "Priya"\n}\n';
+
+    it('says who it is, names itself as the source of problems, and gives each declaration its symbol kind and title', async () => {
+        const dir = workspace({ 'acme.product': spec });
+        const client = LspClient.start();
+        try {
+            const init = await client.initialize(dir);
+            assert.deepEqual(init.serverInfo, { name: 'product-spec', version: '0.1.0' });
+            assert.deepEqual(init.capabilities.completionProvider?.triggerCharacters, [' ', ',']);
+            const uri = pathToFileURL(path.join(dir, 'acme.product')).toString();
+            await client.open(uri, spec.replace('impact high', 'impact nope'));
+            const published = await client.waitForDiagnostics(p => p.uri === uri && p.diagnostics.length > 0);
+            assert.deepEqual(published.diagnostics.map(d => [d.code, d.source]), [['bad-impact', 'product-spec'], ['orphan-feature', 'product-spec']]);
+            const symbols = await client.request<Array<{ name: string; kind: number; detail?: string; children?: Array<{ name: string; kind: number; detail?: string }> }>>('textDocument/documentSymbol', { textDocument: { uri } });
+            assert.deepEqual(symbols.map(s => [s.name, s.kind, s.detail]), [['acme', 2, 'Acme']]);
+            assert.deepEqual(symbols[0].children!.map(s => [s.name, s.kind, s.detail]), [['mvp', 24, 'MVP'], ['auth', 12, 'Single sign-on'], ['bulk_export', 12, 'Bulk export'], ['priya', 19, 'Priya']]);
+            for (const [query, expected] of [['bulk', ['bulk_export — Bulk export']], ['mvp', ['mvp — MVP']], ['sign', ['auth — Single sign-on']]] as const) {
+                const found = await client.request<Array<{ name: string; containerName?: string }>>('workspace/symbol', { query });
+                assert.deepEqual(found.map(s => s.name), expected, query);
+            }
+        } finally {
+            await client.stop();
+        }
+    });
+
+    it('opens completion by itself after `impact `, `requires ` and a list\'s comma, and nowhere else', async () => {
+        const dir = workspace({ 'acme.product': spec });
+        const client = LspClient.start();
+        try {
+            await client.initialize(dir);
+            const uri = pathToFileURL(path.join(dir, 'acme.product')).toString();
+            const typed = spec.replace('impact high', 'impact ').replace('requires auth', 'requires ');
+            await client.open(uri, typed);
+            await client.waitForDiagnostics(p => p.uri === uri);
+            const lines = typed.split('\n');
+            const after = (needle: string) => {
+                const line = lines.findIndex(l => l.includes(needle));
+                return { line, character: lines[line].indexOf(needle) + needle.length };
+            };
+            const complete = (position: { line: number; character: number }, triggerCharacter: string) => client.request<{ items: Array<{ label: string }> }>('textDocument/completion', {
+                textDocument: { uri }, position, context: { triggerKind: 2, triggerCharacter }
+            }).then(list => list.items.map(item => item.label));
+            assert.deepEqual((await complete(after('impact '), ' ')).slice(0, 5), ['massive', 'high', 'medium', 'low', 'minimal']);
+            assert.ok((await complete(after('requires '), ' ')).includes('auth'));
+            assert.deepEqual(await complete(after('"Single sign-on" '), ' '), [], 'a space after a title opens nothing');
+            assert.deepEqual(await complete(after('date 2027-01-01 '), ' '), [], 'nor after a value');
+        } finally {
+            await client.stop();
+        }
+    });
+});

@@ -53,3 +53,13 @@ describe('SECURITY.md', () => {
         assert.deepEqual(listed, [...pinned].sort(([a], [b]) => (a < b ? -1 : 1)));
     });
 });
+
+describe('the server\'s version', () => {
+    it('is the packages\' version', async () => {
+        const { SERVER_INFO } = await import('@product-spec/language/server-info');
+        const root = path.join(examples, '..');
+        for (const name of ['language', 'cli', 'vscode']) {
+            assert.equal(JSON.parse(readFileSync(path.join(root, 'packages', name, 'package.json'), 'utf8')).version, SERVER_INFO.version, name);
+        }
+    });
+});

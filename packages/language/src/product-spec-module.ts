@@ -15,7 +15,9 @@ import { ProductSpecHoverProvider } from './lsp/hover.js';
 import { ProductSpecInlayHintProvider } from './lsp/inlay-hints.js';
 import { ProductSpecSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { ModelService } from './model/model-service.js';
+import { ProductSpecLanguageServer } from './lsp/language-server.js';
 import { ProductSpecRenameProvider } from './lsp/rename.js';
+import { ProductSpecDocumentSymbolProvider, ProductSpecNodeKindProvider, ProductSpecWorkspaceSymbolProvider } from './lsp/symbols.js';
 import { PlanService } from './model/plan/plan-service.js';
 import { ProductSpecScopeComputation } from './references/scope-computation.js';
 import { ProductSpecScopeProvider } from './references/scope-provider.js';
@@ -77,7 +79,8 @@ export const ProductSpecModule: Module<ProductSpecServices, PartialLangiumServic
         CompletionProvider: services => new ProductSpecCompletionProvider(services),
         Formatter: services => new ProductSpecFormatter(services),
         SemanticTokenProvider: services => new ProductSpecSemanticTokenProvider(services),
-        RenameProvider: services => new ProductSpecRenameProvider(services)
+        RenameProvider: services => new ProductSpecRenameProvider(services),
+        DocumentSymbolProvider: services => new ProductSpecDocumentSymbolProvider(services)
     },
     syntax: {
         PropertyKeywords: services => new PropertyKeywords(services.Grammar)
@@ -92,6 +95,9 @@ export const ProductSpecModule: Module<ProductSpecServices, PartialLangiumServic
 export const ProductSpecSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
         ExecuteCommandHandler: () => new ProductSpecCommandHandler(),
+        NodeKindProvider: () => new ProductSpecNodeKindProvider(),
+        LanguageServer: services => new ProductSpecLanguageServer(services),
+        WorkspaceSymbolProvider: services => new ProductSpecWorkspaceSymbolProvider(services),
         DocumentUpdateHandler: services => new ProductSpecDocumentUpdateHandler(services)
     },
     workspace: {

@@ -1,6 +1,6 @@
 import { AstUtils, GrammarAST, isReference, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
-import { CompletionItemKind, type CancellationToken, type CompletionList, type CompletionParams } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionTriggerKind, type CancellationToken, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import type { ModelService } from '../model/model-service.js';
 import type { ProductSpecServices } from '../product-spec-module.js';
 import { hoverMarkdown } from './hover.js';
@@ -17,6 +17,23 @@ function ruleOf(element: GrammarAST.AbstractElement): string | undefined {
  * scope for references, with what the model says about them. Keywords that are only
  * possible because a name may be any word are not offered.
  */
+/** The properties whose value is a word of a list or a name: after them, a space opens completion. */
+export const VALUE_TRIGGERS: ReadonlySet<string> = new Set([
+    'impact', 'kano', 'moscow', 'status', 'stage', 'phase', 'group', 'influence', 'interest', 'method',
+    'addresses', 'manager', 'metrics', 'moves', 'persona', 'release', 'requestedBy', 'requires'
+]);
+
+/** Whether a typed space or comma should open completion here. */
+function opensOnTrigger(document: LangiumDocument, params: CompletionParams): boolean {
+    const line = document.textDocument.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
+    // Inside a string (an odd number of quotes before the cursor) nothing opens.
+    const inString = ((line.match(/(?<!\\)"/g)?.length ?? 0) % 2) === 1;
+    if (inString) return false;
+    if (params.context?.triggerCharacter === ',') return /[\p{L}\p{N}_]\s*,$/u.test(line);
+    const word = /([\p{L}_][\p{L}\p{N}_]*) $/u.exec(line)?.[1];
+    return word !== undefined && VALUE_TRIGGERS.has(word);
+}
+
 export class ProductSpecCompletionProvider extends DefaultCompletionProvider {
     private readonly models: ModelService;
     private readonly impactOffered = new WeakSet<CompletionContext>();
@@ -26,8 +43,16 @@ export class ProductSpecCompletionProvider extends DefaultCompletionProvider {
         this.models = services.model.ModelService;
     }
 
+    /**
+     * Completion opens by itself after a space that follows a property whose value is a word
+     * or a name (`impact `, `requires `, `release `), and after the comma of a list; a space
+     * anywhere else opens nothing (issue 11).
+     */
+    override readonly completionOptions = { triggerCharacters: [' ', ','] };
+
     /** Waits for the build in progress: the items' documentation reads the whole workspace's model. */
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter && !opensOnTrigger(document, params)) return { items: [], isIncomplete: false };
         await this.models.ready(cancelToken);
         return super.getCompletion(document, params, cancelToken);
     }

@@ -44,12 +44,17 @@ export class ProductSpecDocumentValidator extends DefaultDocumentValidator {
             const own = this.ownDiagnostics.get(document.parseResult) ?? await this.validateOwnText(document, options, cancelToken);
             const linking = this.linkingDiagnostics(document, options);
             const diagnostics = withoutOrphansInError([...own, ...linking, ...this.workspaceChecks.diagnosticsOf(document)]);
-            return capDiagnostics(diagnostics.sort(compareDiagnostics), this.getSource() ?? 'product-spec');
+            return capDiagnostics(diagnostics.sort(compareDiagnostics), this.getSource());
         } finally {
             this.currentDocument = undefined;
         }
     }
     private currentDocument: LangiumDocument | undefined;
+
+    /** The tool's name, as editors show it beside each problem (Langium would say the language id, `product`). */
+    protected override getSource(): string {
+        return 'product-spec';
+    }
 
     /** Unresolved references, kept until the document is linked again (which gives it a new list of references). */
     private readonly linkingResults = new WeakMap<object, { count: number; diagnostics: Diagnostic[] }>();

@@ -10,7 +10,7 @@ import { ReleaseChecks } from './release-checks.js';
 import { TraceabilityChecks } from './traceability-checks.js';
 
 /** The source every diagnostic of this language carries. */
-export const DIAGNOSTIC_SOURCE = 'product';
+export const DIAGNOSTIC_SOURCE = 'product-spec';
 
 /**
  * The checks that read the whole workspace (duplicate names, product properties across
