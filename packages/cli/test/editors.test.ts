@@ -26,3 +26,20 @@ describe('other editors over stdio', () => {
         assert.equal(readFileSync(path.join(dir, 'out.txt'), 'utf8'), '2:31 unresolved-reference\n');
     });
 });
+
+describe('the VS Code snippets', () => {
+    it('expand, as inserted, to text that parses: placeholders are names, never reserved words', async () => {
+        const { run } = await import('./helpers.js');
+        const snippets = JSON.parse(readFileSync(path.join(repoRoot, 'packages/vscode/snippets/product.code-snippets'), 'utf8')) as Record<string, { body: string[] }>;
+        for (const [name, snippet] of Object.entries(snippets)) {
+            // Each placeholder as VS Code inserts it: its default text, the first choice, or nothing.
+            let text = snippet.body.join('\n').replace(/\$\{CURRENT_YEAR\}/g, '2027').replace(/\$\{CURRENT_MONTH\}/g, '01');
+            for (let i = 0; i < 5; i++) text = text.replace(/\$\{\d+:([^{}]*)\}/g, '$1');
+            text = text.replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1').replace(/\$\d+/g, '');
+            const spec = text.startsWith('product') ? text : `product p {\n${text}\n}\n`;
+            const result = await run(['validate', workspace({ 's.product': spec }), '--format', 'json']);
+            const codes = JSON.parse(result.stdout).diagnostics.map((d: { code: string }) => d.code);
+            assert.ok(!codes.includes('syntax'), `${name}: ${result.stdout}\n${spec}`);
+        }
+    });
+});
