@@ -37,7 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Produc
     const ranking = new RankingProvider(current, log);
     const rankingView = vscode.window.createTreeView(RANKING_VIEW_ID, { treeDataProvider: ranking, showCollapseAll: true });
     ranking.attach(rankingView);
-    const status = new ProductStatusBar(current, Commands.showRanking);
+    const status = new ProductStatusBar(current, Commands.showRanking, () => ranking.method);
     const changes = new ChangesPanel(context.extensionUri, current, log);
     context.subscriptions.push(preview, ranking, rankingView, status, changes);
 
@@ -45,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Produc
         vscode.commands.registerCommand(Commands.generateDocs, (options?: GenerateDocsOptions) => generateDocs(languageClient, options)),
         vscode.commands.registerCommand(Commands.showRanking, async (options?: { method?: MethodChoice }) => {
             ranking.setMethod(options?.method);
+            status.schedule(0);
             await vscode.commands.executeCommand('setContext', 'productSpec.active', true);
             await vscode.commands.executeCommand(`${RANKING_VIEW_ID}.focus`);
             return ranking.refresh();
@@ -53,6 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Produc
             const choice = method ?? await ranking.pickMethod();
             if (choice === undefined) return undefined;
             ranking.setMethod(choice);
+            status.schedule(0);
             return ranking.refresh();
         }),
         vscode.commands.registerCommand(Commands.refreshRanking, () => ranking.refresh()),

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { ProductAtRequest, RankRequest, formatNumber, methodLabel, type ProductAt } from '../shared/protocol.js';
 import { LANGUAGE_ID } from './client.js';
-import { configuredMethod } from './ranking.js';
+import { configuredMethod, type MethodChoice } from './ranking.js';
 import { Refresher } from './refresher.js';
 import { statusText, type StatusSummary } from './ranking-text.js';
 
@@ -20,7 +20,7 @@ export class ProductStatusBar implements vscode.Disposable {
     /** What the item shows (tests read it). */
     summary: StatusSummary | undefined;
 
-    constructor(private readonly client: () => LanguageClient | undefined, showRankingCommand: string) {
+    constructor(private readonly client: () => LanguageClient | undefined, showRankingCommand: string, private readonly method: () => MethodChoice = configuredMethod) {
         this.item.name = 'Product Spec';
         this.item.command = showRankingCommand;
         this.disposables.push(
@@ -63,7 +63,8 @@ export class ProductStatusBar implements vscode.Disposable {
                 this.hide();
                 return;
             }
-            const method = configuredMethod();
+            // The ranking view's method (Rank By… or the setting), so that both show one ranking.
+            const method = this.method();
             const report = await client.sendRequest(RankRequest.type, method === 'product' ? { product: at.product.name } : { product: at.product.name, method });
             if (request !== this.request) return;
             const product = report.products[0];

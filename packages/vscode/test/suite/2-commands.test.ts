@@ -185,6 +185,20 @@ suite('Commands', () => {
         await waitFor('no error in the status bar', () => api.status.summary?.errors === 0);
     });
 
+    test('after Rank By… the status bar shows the top feature by the chosen method, as the ranking view does', async () => {
+        const api = await activate();
+        await open('acme/features.product');
+        try {
+            const report = await vscode.commands.executeCommand<RankReport>('productSpec.ranking.rankBy', 'wsjf');
+            const top = report.products.find(p => p.name === 'acme')!.features.find(f => f.rank === 1)!;
+            assert.equal(top.title, 'Single sign-on', 'a prerequisite of the only WSJF-scored feature, first by inheritance');
+            await waitFor('the status bar to follow the ranking view', () => api.status.text?.endsWith('$(arrow-up) Single sign-on'));
+        } finally {
+            await vscode.commands.executeCommand('productSpec.ranking.rankBy', 'product');
+        }
+        await waitFor('the status bar back on the product\'s method', () => api.status.text?.endsWith('$(arrow-up) Bank feed import'));
+    });
+
     test('New Spec from Template creates a valid spec and opens it', async () => {
         const api = await activate();
         const editor = await vscode.commands.executeCommand<vscode.TextEditor>('productSpec.spec.new', { template: 'product', product: 'gizmo', file: 'new/gizmo.product' });
