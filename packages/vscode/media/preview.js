@@ -78,8 +78,10 @@
   }
 
   function update(message) {
+    // The same product refreshed keeps its place; another product starts at its top.
+    const sameProduct = last !== null && last.product === message.product;
     last = message;
-    const y = window.scrollY;
+    const y = sameProduct ? window.scrollY : 0;
     content.innerHTML = message.html; // markdown-it output, html: false: see preview-html.ts
     // Diagrams already drawn appear at once; new ones are drawn below.
     for (const block of content.querySelectorAll('.mermaid-diagram')) {
