@@ -15,6 +15,28 @@ export interface SpecFile {
 /** A spec file with its text (read from disk, or from git). */
 export interface SpecText extends SpecFile {
     readonly text: string;
+    /** Where the bytes first are not UTF-8 (1-based), when they are not: the text shows U+FFFD there. */
+    readonly notUtf8?: { readonly line: number; readonly column: number };
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A spec file's text from its bytes: UTF-8 (a byte-order mark dropped). Bytes that are not
+ * UTF-8 (a latin-1 file) are read as U+FFFD, and where the first one is, is kept so that
+ * `validate` can say which file and where, instead of changing the text silently.
+ */
+export function decodeSpecBytes(bytes: Uint8Array): { text: string; notUtf8?: { line: number; column: number } } {
+    try {
+        return { text: specText(strictUtf8.decode(bytes)) };
+    } catch {
+        const text = specText(new TextDecoder('utf-8').decode(bytes));
+        const at = text.indexOf('\uFFFD');
+        const before = text.slice(0, Math.max(at, 0));
+        const line = before.split('\n').length;
+        const column = before.length - (before.lastIndexOf('\n') + 1) + 1;
+        return { text, notUtf8: { line, column } };
+    }
 }
 
 export interface FindOptions {
@@ -92,9 +114,9 @@ async function walk(folder: string, display: string, add: (display: string, abso
     }
 }
 
-export async function readSpecFile(file: SpecFile): Promise<string> {
+export async function readSpecFile(file: SpecFile): Promise<{ text: string; notUtf8?: { line: number; column: number } }> {
     try {
-        return specText(await fs.readFile(file.absolute, 'utf8'));
+        return decodeSpecBytes(await fs.readFile(file.absolute));
     } catch (error) {
         throw new UsageError(`Cannot read ${file.display} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
     }

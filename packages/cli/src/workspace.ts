@@ -30,7 +30,7 @@ export async function loadWorkspace(paths: readonly string[], options: FindOptio
 export async function readSpecFiles(paths: readonly string[], options: FindOptions = {}): Promise<SpecText[]> {
     const files = await findSpecFiles(paths, options);
     const texts = await Promise.all(files.map(readSpecFile));
-    return files.map((file, index) => ({ ...file, text: texts[index] }));
+    return files.map((file, index) => ({ ...file, ...texts[index] }));
 }
 
 /** Files with their texts, built as one workspace with services of its own. */
@@ -48,6 +48,14 @@ export function loadedWorkspace(files: readonly SpecText[], services: ProductSpe
             a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
             || a.range.end.line - b.range.end.line || a.range.end.character - b.range.end.character
             || (String(a.code) < String(b.code) ? -1 : String(a.code) > String(b.code) ? 1 : 0));
+        const notUtf8 = files[index].notUtf8;
+        if (notUtf8) {
+            const at = { line: notUtf8.line - 1, character: notUtf8.column - 1 };
+            diagnostics.push({ file: files[index], diagnostic: {
+                severity: 1, code: Codes.Syntax, source: 'product-spec', range: { start: at, end: { ...at, character: at.character + 1 } },
+                message: 'This file is not UTF-8: the byte here is not (it reads as \uFFFD); save the file as UTF-8.'
+            } });
+        }
         // A file's `too-many-problems` comes last, after the problems it shows.
         const capped = sorted.filter(d => d.code === Codes.TooManyProblems);
         for (const diagnostic of [...sorted.filter(d => d.code !== Codes.TooManyProblems), ...capped]) diagnostics.push({ file: files[index], diagnostic });

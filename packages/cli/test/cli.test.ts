@@ -382,3 +382,12 @@ describe('huge and odd input (issue 12)', () => {
         assert.equal(result.code, 1);
     });
 });
+
+describe('a file that is not UTF-8 (issue 12)', () => {
+    it('says which file and where, as one error, instead of changing the text silently', async () => {
+        const dir = workspace({ 'latin.product': Buffer.from('product p "caf\xe9" {}\n', 'latin1'), 'ok.product': 'product q {}\n' });
+        const result = await run(['validate', dir]);
+        assert.equal(result.code, 1);
+        assert.equal(result.stdout, `${path.join(dir, 'latin.product')}:1:15 - error syntax: This file is not UTF-8: the byte here is not (it reads as \uFFFD); save the file as UTF-8.\n1 error, 0 warnings in 2 files.\n`);
+    });
+});
