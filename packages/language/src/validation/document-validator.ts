@@ -56,16 +56,21 @@ export class ProductSpecDocumentValidator extends DefaultDocumentValidator {
         return 'product-spec';
     }
 
-    /** Unresolved references, kept until the document is linked again (which gives it a new list of references). */
-    private readonly linkingResults = new WeakMap<object, { count: number; diagnostics: Diagnostic[] }>();
+    /**
+     * Unresolved references, kept until the document is linked again (a new list of
+     * references) or parsed again (a new parse result: an edit above a reference moves it,
+     * even when an incremental reparse keeps the list; found by the live-diagnostics
+     * property test, a diagnostic two lines off).
+     */
+    private readonly linkingResults = new WeakMap<object, { count: number; parseResult: object; diagnostics: Diagnostic[] }>();
 
     private linkingDiagnostics(document: LangiumDocument, options: ValidationOptions): Diagnostic[] {
         const references = document.references;
         const cached = this.linkingResults.get(references);
-        if (cached && cached.count === references.length) return cached.diagnostics;
+        if (cached && cached.count === references.length && cached.parseResult === document.parseResult) return cached.diagnostics;
         const diagnostics: Diagnostic[] = [];
         this.processLinkingErrors(document, diagnostics, options);
-        this.linkingResults.set(references, { count: references.length, diagnostics });
+        this.linkingResults.set(references, { count: references.length, parseResult: document.parseResult, diagnostics });
         return diagnostics;
     }
 
