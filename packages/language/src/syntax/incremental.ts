@@ -48,6 +48,8 @@ export function reparseDeclaration(parser: LangiumParser, previous: ParseResult<
     if (isWordChar(newText.charAt(unitStart - 1)) && isWordChar(snippet.charAt(0))) return undefined;
     if (isWordChar(newText.charAt(unitEnd + delta)) && isWordChar(snippet.charAt(snippet.length - 1))) return undefined;
 
+    // A snippet ending in \r may end halfway through a \r\n line break: positions would be off by a line.
+    if (snippet.endsWith('\r')) return undefined;
     const rule = RULE_OF_CONTAINER[unit.$containerProperty ?? ''];
     const result = parser.parse(snippet, { rule });
     if (result.lexerErrors.length > 0 || result.parserErrors.length > 0 || (result.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
@@ -70,7 +72,11 @@ export function reparseDeclaration(parser: LangiumParser, previous: ParseResult<
         }
         return true;
     });
-    const newEndPosition = inner.range.end;
+    // Where the snippet ends in the new text, from the snippet's own text: not the declaration's
+    // last token, since the snippet may end in whitespace the edit added (found by the
+    // live-diagnostics property test: "}" then "\n\n" typed after it left every later token
+    // two lines too high).
+    const newEndPosition = fromSnippet(endOf(snippet), startPosition);
     const lines = newEndPosition.line - oldEndPosition.line;
     const characters = newEndPosition.character - oldEndPosition.character;
     // Every later token moves by the edit. Their positions are changed in place, so the
@@ -136,6 +142,17 @@ function fromSnippet(position: Position, origin: Position): Position {
     return position.line === 0
         ? { character: origin.character + position.character, line: origin.line }
         : { character: position.character, line: origin.line + position.line };
+}
+
+/** The position just after the end of `text` (line breaks as LSP counts them: \r\n, \r or \n). */
+function endOf(text: string): Position {
+    let line = 0;
+    let lineStart = 0;
+    for (const match of text.matchAll(/\r\n|\r|\n/g)) {
+        line++;
+        lineStart = match.index! + match[0].length;
+    }
+    return { character: text.length - lineStart, line };
 }
 
 /** Depth first, in text order; `visit` returns false to skip a node's children. */
