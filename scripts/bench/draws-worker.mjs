@@ -5,14 +5,11 @@
 // seventh requiring the one before) and a forecast with ranges, then prints one JSON line:
 // the milliseconds of one deterministic ranking, of SAMPLES ranked draws, and of SAMPLES
 // forecast draws.
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { modelOfText } from './model-of-text.mjs';
 
 const [implementation, featureCount, sampleCount] = process.argv.slice(2);
 const features = Number(featureCount);
 const samples = Number(sampleCount);
-const language = await import(pathToFileURL(join(implementation, 'packages/language/out/src/index.js')).href);
-const langium = await import(pathToFileURL(join(implementation, 'node_modules/langium/lib/index.js')).href);
 
 let text = 'product big {\n';
 for (let i = 0; i < features; i++) {
@@ -20,11 +17,7 @@ for (let i = 0; i < features; i++) {
 }
 text += '  forecast money { months 24 price 40..60 customers 100..150..300 growth 2%..8% churn 1%..3% cost fixed 5000 cost variable 5 }\n}\n';
 
-const { shared } = language.createProductSpecServices(langium.EmptyFileSystem);
-const document = shared.workspace.LangiumDocumentFactory.fromString(text, langium.URI.file('/bench/big.product'));
-shared.workspace.LangiumDocuments.addDocument(document);
-await shared.workspace.DocumentBuilder.build([document], { validation: true });
-const workspaceModel = language.buildWorkspaceModel([document]);
+const { language, document, model: workspaceModel } = await modelOfText(implementation, text);
 const errors = (document.diagnostics ?? []).filter(d => d.severity === 1).length;
 if (errors > 0) throw new Error(`draws-worker: the generated spec has ${errors} errors`);
 

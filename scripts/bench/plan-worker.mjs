@@ -4,14 +4,11 @@
 // them musts, every tenth requiring the one before) and RELEASES releases of a capacity that
 // holds about half of them, plans it, and prints one JSON line: the milliseconds, whether the
 // plan is proven optimal, its gap, and how many features it planned.
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { modelOfText } from './model-of-text.mjs';
 
 const [implementation, featureCount, releaseCount, timeLimit] = process.argv.slice(2);
 const features = Number(featureCount);
 const releases = Number(releaseCount);
-const language = await import(pathToFileURL(join(implementation, 'packages/language/out/src/index.js')).href);
-const langium = await import(pathToFileURL(join(implementation, 'node_modules/langium/lib/index.js')).href);
 
 // A fixed pseudo-random sequence, so that every run plans the same spec.
 let seed = 42;
@@ -27,11 +24,7 @@ for (let i = 0; i < features; i++) {
 }
 text += '}\n';
 
-const { shared } = language.createProductSpecServices(langium.EmptyFileSystem);
-const document = shared.workspace.LangiumDocumentFactory.fromString(text, langium.URI.file('/bench/plan.product'));
-shared.workspace.LangiumDocuments.addDocument(document);
-await shared.workspace.DocumentBuilder.build([document], { validation: false });
-const model = language.buildWorkspaceModel([document]);
+const { language, model } = await modelOfText(implementation, text, { validation: false });
 const start = performance.now();
 const plan = language.planProduct(model.products[0], { timeLimit: Number(timeLimit) });
 const ms = performance.now() - start;

@@ -1,10 +1,8 @@
-import { diffSnapshots } from '@product-spec/language';
 import { ResponseError } from 'vscode-languageserver';
+import { compareSides } from './commands/diff.js';
 import { diffMarkdown } from './diff-format.js';
-import { buildSides } from './diff-sides.js';
 import { UsageError } from './errors.js';
-import { openRepository, resolveCommit, specFilesAt } from './git.js';
-import { readSpecFiles } from './workspace.js';
+import { openRepository, resolveCommit } from './git.js';
 
 /** `productSpec/diff`: what changed in a folder's specs since a revision, as `diff --format markdown` writes it. */
 export const DIFF_REQUEST = 'productSpec/diff';
@@ -27,11 +25,7 @@ export async function diffSinceRevision(params: DiffParams): Promise<{ markdown:
     try {
         const repo = await openRepository(params.folder);
         const commit = await resolveCommit(repo, params.base ?? 'HEAD');
-        const baseFiles = await specFilesAt(repo, commit, [params.folder]);
-        const headFiles = await readSpecFiles([params.folder]);
-        if (baseFiles.length === 0 && headFiles.length === 0) throw new UsageError(`No .product files in ${params.folder} at ${commit.short} or in the working tree.`);
-        const sides = await buildSides(baseFiles, headFiles);
-        const report = diffSnapshots(commit.short, sides.base.snapshot, 'working tree', sides.head.snapshot);
+        const { report } = await compareSides(repo, { commit }, { workingTree: true }, [params.folder]);
         return { markdown: diffMarkdown(report).join('\n'), base: commit.short };
     } catch (error) {
         if (error instanceof UsageError) throw new ResponseError(-32803, error.message);

@@ -11,7 +11,7 @@ import { readSpecFiles } from '../workspace.js';
 import { reportSpecErrors } from './rank.js';
 
 /** A side of the comparison: a commit, or the working tree. */
-type Side = { commit: Commit } | { workingTree: true };
+export type Side = { commit: Commit } | { workingTree: true };
 
 export async function run({ positionals, options, afterDoubleDash }: CommandInput, out: Output): Promise<number> {
     // Up to two revisions, then `--` and the paths.
@@ -25,14 +25,20 @@ export async function run({ positionals, options, afterDoubleDash }: CommandInpu
     const repo = await openRepository();
     const base: Side = { commit: await commitOf(repo, revisions[0] ?? 'HEAD') };
     const head: Side = revisions[1] !== undefined ? { commit: await commitOf(repo, revisions[1]) } : { workingTree: true };
+    const { report, headErrors } = await compareSides(repo, base, head, paths);
+    print(report, format, out);
+    return reportSpecErrors(headErrors, out);
+}
+
+/** The comparison of two sides' specs under `paths` (decide.md §4): what `diff` prints, and what an editor's "Compare with HEAD" shows. */
+export async function compareSides(repo: Repository, base: Side, head: Side, paths: readonly string[]): Promise<{ report: DiffReport; headErrors: number }> {
     const baseFiles = await filesAt(repo, base, paths);
     const headFiles = await filesAt(repo, head, paths);
     if (baseFiles.length === 0 && headFiles.length === 0) {
         throw new UsageError(`No .product files found in ${paths.join(', ')} at ${label(base)} or ${label(head)}.`);
     }
     const sides = await buildSides(baseFiles, headFiles);
-    print(diffSnapshots(label(base), sides.base.snapshot, label(head), sides.head.snapshot), format, out);
-    return reportSpecErrors(sides.head.errors, out);
+    return { report: diffSnapshots(label(base), sides.base.snapshot, label(head), sides.head.snapshot), headErrors: sides.head.errors };
 }
 
 function print(report: DiffReport, format: string, out: Output): void {

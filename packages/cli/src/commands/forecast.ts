@@ -11,9 +11,11 @@ export async function run({ positionals, options }: CommandInput, out: Output): 
     const product = chosenProduct(workspace, options.product as string | undefined);
     const uncertainty = uncertaintyOptions(options);
     if (uncertainty) {
-        for (const forecast of forecastReport(workspace.model, { product }).forecasts) {
-            for (const months of [forecast.months.length, ...forecast.scenarios.map(scenario => scenario.months.length)]) {
-                checkDrawMemory(months * uncertainty.samples, Math.max(1, months), UNCERTAINTY_LIMITS.monthCells, uncertainty.samples, `the ${months} months of ${forecast.product} / ${forecast.name}`);
+        for (const owner of workspace.model.products.filter(p => product === undefined || p.name === product)) {
+            for (const forecast of owner.forecasts) {
+                for (const months of [forecast, ...forecast.scenarios].map(c => c.inputs?.months ?? 0)) {
+                    checkDrawMemory(months * uncertainty.samples, Math.max(1, months), UNCERTAINTY_LIMITS.monthCells, uncertainty.samples, `the ${months} months of ${owner.name} / ${forecast.name}`);
+                }
             }
         }
     }

@@ -13,8 +13,9 @@ export async function run({ positionals, options }: CommandInput, out: Output): 
     const method = options.method as Method | undefined;
     const uncertainty = uncertaintyOptions(options);
     if (uncertainty) {
-        for (const ranked of rankReport(workspace.model, { product, method }).products) {
-            const count = ranked.features.filter(f => f.rank !== null).length;
+        // Which features get a rank does not depend on the method: the model's own ranking counts them.
+        for (const ranked of workspace.model.products.filter(p => product === undefined || p.name === product)) {
+            const count = ranked.ranking.rankedCount;
             checkDrawMemory(rankCells(count, uncertainty.samples), count, UNCERTAINTY_LIMITS.rankCells, uncertainty.samples, `the ${count.toLocaleString('en-US')} ranked features of ${ranked.name}`);
         }
     }

@@ -1,4 +1,4 @@
-import { rankCells, rankUncertainty, UNCERTAINTY_LIMITS, type FeatureModel, type ProductModel, type RankUncertainty } from '@product-spec/language';
+import { defaultRankUncertainty, rankBand, rankCells, rankMoves, UNCERTAINTY_LIMITS, type FeatureModel, type ProductModel, type RankUncertainty } from '@product-spec/language';
 import { displayName } from '../labels.js';
 import { ganttText, mermaidBlock, shorten } from '../mermaid.js';
 
@@ -29,7 +29,8 @@ export function rankIntervals(product: ProductModel): RankIntervals | undefined 
     const samples = UNCERTAINTY_LIMITS.samples.default;
     const seed = UNCERTAINTY_LIMITS.seed.default;
     if (rankCells(ranking.rankedCount, samples) > UNCERTAINTY_LIMITS.rankCells) return undefined;
-    const drawn = rankUncertainty(product, product.features, ranking.method, { samples, seed, top: UNCERTAINTY_LIMITS.top.default }, true);
+    // The draws the hover and the ranking view read too, computed once per workspace state.
+    const drawn = defaultRankUncertainty(product);
     if (!drawn) return undefined;
     const rows = ranking.entries.flatMap(entry => {
         const mine = entry.rank !== null ? drawn.get(entry.feature) : undefined;
@@ -49,10 +50,9 @@ export function rankIntervalChart(intervals: RankIntervals): string[] {
         '  todayMarker off',
         '  section Features',
         ...rows.map(({ feature, rank, drawn }, index) => {
-            const band = drawn.rankP10 === drawn.rankP90 ? `${drawn.rankP10}` : `${drawn.rankP10}–${drawn.rankP90}`;
-            const label = ganttText(`#${rank} ${shorten(displayName(feature), LABEL)} · ${band}`, feature.name);
+            const label = ganttText(`#${rank} ${shorten(displayName(feature), LABEL)} · ${rankBand(drawn)}`, feature.name);
             // `active` (another colour) for a rank that 80% of the draws do not hold.
-            const moving = drawn.rankP10 !== rank || drawn.rankP90 !== rank;
+            const moving = rankMoves(rank, drawn);
             return `    ${label} :${moving ? 'active, ' : ''}r${index + 1}, ${drawn.rankP10}, ${drawn.rankP90 + 1}`;
         })
     ]);

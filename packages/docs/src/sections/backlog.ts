@@ -1,5 +1,5 @@
 import {
-    formatNumber, formatPercent, last, methodLabel, missingInputs, moscowScore, rangeText, DRIVERS, IMPACT_SCALE, KANO_DRIVER_VALUE,
+    formatNumber, formatPercent, last, methodLabel, missingInputs, moscowScore, rankBand, rankMoves, rangeText, DRIVERS, IMPACT_SCALE, KANO_DRIVER_VALUE,
     type Driver, type FeatureModel, type ProductModel, type RankedFeature, type ast
 } from '@product-spec/language';
 import { featureRef, KANO_LABEL, plain, PRODUCT_BASE } from '../labels.js';
@@ -70,14 +70,14 @@ export function backlog({ product }: ProductContext): string[] {
 function rankIntervalSection(product: ProductModel): string[] {
     const intervals = rankIntervals(product);
     if (!intervals) return [];
-    const moving = intervals.rows.filter(({ rank, drawn }) => drawn.rankP10 !== rank || drawn.rankP90 !== rank);
+    const moving = intervals.rows.filter(({ rank, drawn }) => rankMoves(rank, drawn));
     const rest = intervals.rows.length - RANK_INTERVAL_BARS;
     return [
         '', '### How sure is the order', '',
         `Some inputs are ranges, so the backlog was also ranked in ${formatNumber(intervals.samples)} draws of them (seed ${intervals.seed}). ` +
         'Each bar covers the ranks a feature takes in 80% of the draws (10th to 90th percentile); ' +
         (moving.length === 0 ? 'every rank above holds in them.' : `${moving.length === 1 ? 'one rank moves' : `${formatNumber(moving.length)} ranks move`} (the bars in the second colour): ` +
-            `${listText(moving.slice(0, 10).map(({ feature, drawn }) => `${plain(feature)} ${drawn.rankP10 === drawn.rankP90 ? `${drawn.rankP10}` : `${drawn.rankP10}–${drawn.rankP90}`}`))}${moving.length > 10 ? ', …' : ''}.`),
+            `${listText(moving.slice(0, 10).map(({ feature, drawn }) => `${plain(feature)} ${rankBand(drawn)}`))}${moving.length > 10 ? ', …' : ''}.`),
         '', ...rankIntervalChart(intervals),
         ...(rest > 0 ? ['', `…and ${formatNumber(rest)} more features; \`product-spec rank --uncertainty\` lists every one.`] : [])
     ];

@@ -1,5 +1,5 @@
 import { AstUtils, type AstNode, type AstNodeDescription, type LangiumDocument, type LangiumDocuments } from 'langium';
-import { DefaultDocumentSymbolProvider, DefaultNodeKindProvider, type FuzzyMatcher } from 'langium/lsp';
+import { DefaultDocumentSymbolProvider, DefaultNodeKindProvider, type FuzzyMatcher, type NodeKindProvider } from 'langium/lsp';
 import { CancellationToken, SymbolKind, type DocumentSymbol, type WorkspaceSymbol, type WorkspaceSymbolParams } from 'vscode-languageserver';
 import { isProduct } from '../generated/ast.js';
 import type { ProductSpecServices } from '../product-spec-module.js';
@@ -44,12 +44,12 @@ export class ProductSpecDocumentSymbolProvider extends DefaultDocumentSymbolProv
 export class ProductSpecWorkspaceSymbolProvider {
     private readonly documents: LangiumDocuments;
     private readonly matcher: FuzzyMatcher;
-    private readonly kinds: ProductSpecNodeKindProvider;
+    private readonly kinds: NodeKindProvider;
 
     constructor(services: ProductSpecServices['shared']) {
         this.documents = services.workspace.LangiumDocuments;
         this.matcher = services.lsp.FuzzyMatcher;
-        this.kinds = new ProductSpecNodeKindProvider();
+        this.kinds = services.lsp.NodeKindProvider;
     }
 
     async getSymbols(params: WorkspaceSymbolParams, cancelToken = CancellationToken.None): Promise<WorkspaceSymbol[]> {

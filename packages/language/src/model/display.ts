@@ -89,3 +89,13 @@ export function visibleControls(text: string): string {
     return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
         character => `\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
+
+/** The ranks 80% of a feature's draws fall in (decide.md §2): "2–5", or "5" when its 10th and 90th percentile agree. */
+export function rankBand(drawn: { readonly rankP10: number; readonly rankP90: number }): string {
+    return drawn.rankP10 === drawn.rankP90 ? `${drawn.rankP10}` : `${drawn.rankP10}–${drawn.rankP90}`;
+}
+
+/** Whether a rank moves over the draws: 80% of them (10th to 90th percentile) do not all hold the rank shown. */
+export function rankMoves(rank: number, drawn: { readonly rankP10: number; readonly rankP90: number }): boolean {
+    return drawn.rankP10 !== rank || drawn.rankP90 !== rank;
+}

@@ -15,9 +15,10 @@ import type { Estimate } from './values.js';
  * and one per forecast case; a draw takes one uniform double per range (pure-rand's
  * `uniformFloat64`, 53 bits from two outputs) in a fixed order: the product's features in
  * text order and, per feature, the ranges its method reads (RICE reach, impact, confidence,
- * effort; ICE impact, confidence, ease; WSJF value, criticality, risk, size; for `weighted`
- * all of these and then the needs' importance and satisfaction in text order), then the
- * feature's `effort` when it is a range not drawn yet. A forecast's ranges are drawn in the
+ * effort; ICE impact, confidence, ease; WSJF value, criticality, risk, size; `weighted`
+ * reads all of these); for `weighted`, then each addressed need's importance and
+ * satisfaction, in the order the features first address them; then each feature's
+ * `effort` when it is a range not drawn yet. A forecast's ranges are drawn in the
  * order price, customers, fixed cost, variable cost, growth, churn. A value written once and
  * read twice (an effort used by RICE and by the tie rule) is one draw. So the same seed
  * gives the same bytes on every machine. A uniform range is lo + u·(hi − lo); a triangular
@@ -41,22 +42,35 @@ export const EDITOR_DRAWS = { samples: UNCERTAINTY_LIMITS.samples.default, seed:
 /** Why the editor shows no draws of a product: it has no range, or it is too big to draw while a request waits. */
 export type EditorDraws = { kind: 'drawn'; ranks: Map<FeatureModel, RankUncertainty> } | { kind: 'no-ranges' } | { kind: 'too-big'; ranked: number };
 
-const editorDrawsCache = new WeakMap<object, EditorDraws>();
+const defaultDraws = new WeakMap<Ranking, Map<FeatureModel, RankUncertainty> | null>();
 
-/** A product's draws for the editor, computed once per ranking (so per workspace state: the model is new with each). */
-export function editorRankUncertainty(product: ProductModel, ranking: Ranking = product.ranking): EditorDraws {
-    let drawn = editorDrawsCache.get(ranking);
-    if (!drawn) {
-        const ranked = ranking.rankedCount;
-        if (ranked * EDITOR_DRAWS.samples > EDITOR_DRAWS.maxWork) {
-            drawn = rankUncertainty(product, product.features, ranking.method, { ...EDITOR_DRAWS, samples: 1 }, true) ? { kind: 'too-big', ranked } : { kind: 'no-ranges' };
-        } else {
-            const ranks = rankUncertainty(product, product.features, ranking.method, EDITOR_DRAWS, true);
-            drawn = ranks ? { kind: 'drawn', ranks } : { kind: 'no-ranges' };
-        }
-        editorDrawsCache.set(ranking, drawn);
+/**
+ * A ranking's draws with the CLI's defaults (10,000 draws, seed 1, top 3), or null when the
+ * method reads no range: computed once per ranking, so once per workspace state (the model
+ * is new with each), and shared by the hover, the ranking view and the docs.
+ */
+export function defaultRankUncertainty(product: ProductModel, ranking: Ranking = product.ranking): Map<FeatureModel, RankUncertainty> | null {
+    let drawn = defaultDraws.get(ranking);
+    if (drawn === undefined) {
+        drawn = rankUncertainty(product, product.features, ranking.method, EDITOR_DRAWS, true) ?? null;
+        defaultDraws.set(ranking, drawn);
     }
     return drawn;
+}
+
+/** Whether a ranking's method reads any range (one draw, to find out). */
+function readsRanges(product: ProductModel, ranking: Ranking): boolean {
+    const known = defaultDraws.get(ranking);
+    if (known !== undefined) return known !== null;
+    return rankUncertainty(product, product.features, ranking.method, { ...EDITOR_DRAWS, samples: 1 }, true) !== undefined;
+}
+
+/** A product's draws for the editor: the default draws, unless the product is too big to draw while a request waits. */
+export function editorRankUncertainty(product: ProductModel, ranking: Ranking = product.ranking): EditorDraws {
+    const ranked = ranking.rankedCount;
+    if (ranked * EDITOR_DRAWS.samples > EDITOR_DRAWS.maxWork) return readsRanges(product, ranking) ? { kind: 'too-big', ranked } : { kind: 'no-ranges' };
+    const ranks = defaultRankUncertainty(product, ranking);
+    return ranks ? { kind: 'drawn', ranks } : { kind: 'no-ranges' };
 }
 
 export interface RankUncertainty {
@@ -68,16 +82,6 @@ export interface RankUncertainty {
     pTop: number;
     pFirst: number;
     stable: boolean;
-}
-
-/** The value of a triangular or uniform range at the uniform draw u ∈ [0, 1). */
-export function drawFrom(estimate: Estimate, u: number): number {
-    const { low, high } = estimate;
-    if (estimate.kind === 'exact' || high === low) return estimate.kind === 'exact' ? estimate.mean : low;
-    if (estimate.kind === 'uniform') return low + u * (high - low);
-    const mode = estimate.mode!;
-    const cut = (mode - low) / (high - low);
-    return u < cut ? low + Math.sqrt(u * (high - low) * (mode - low)) : high - Math.sqrt((1 - u) * (high - low) * (high - mode));
 }
 
 /**
@@ -139,7 +143,7 @@ class Draws {
         });
     }
 
-    /** One draw of every range: the same arithmetic as `drawFrom`, on the typed arrays. */
+    /** One draw of every range: uniform lo + u·(hi − lo), triangular by its inverse distribution function at u. */
     next(rng: ReturnType<typeof xoroshiro128plus>): void {
         const { values, low, high, span, cut, below, above } = this;
         for (let slot = 0; slot < values.length; slot++) {
@@ -155,13 +159,12 @@ class Draws {
  * A feature's score by each driver in the current draw (NaN: no input), registering its
  * ranges with the draws in the documented order.
  */
-function driversOf(feature: FeatureModel, draws: Draws, reads: (driver: Driver) => boolean): Record<Driver, () => number> {
-    const rice = reads('rice') ? feature.riceInputs : null;
-    const ice = reads('ice') ? feature.iceInputs : null;
-    const wsjf = reads('wsjf') ? feature.wsjfInputs : null;
-    const r = rice && [draws.input(rice.ranges.reach, rice.reach), draws.input(rice.ranges.impact, rice.impact), draws.input(rice.ranges.confidence, rice.confidence), draws.input(rice.ranges.effort, rice.effort)];
-    const i = ice && [draws.input(ice.ranges.impact, ice.impact), draws.input(ice.ranges.confidence, ice.confidence), draws.input(ice.ranges.ease, ice.ease)];
-    const w = wsjf && [draws.input(wsjf.ranges.value, wsjf.value), draws.input(wsjf.ranges.criticality, wsjf.criticality), draws.input(wsjf.ranges.risk, wsjf.risk), draws.input(wsjf.ranges.size, wsjf.size)];
+function driversOf(feature: FeatureModel, draws: Draws): Record<Driver, () => number> {
+    const getters = (driver: 'rice' | 'ice' | 'wsjf') => methodInputs(feature, driver)?.map(([estimate, mean]) => draws.input(estimate, mean));
+    const r = getters('rice');
+    const i = getters('ice');
+    const w = getters('wsjf');
+    const ice = feature.iceInputs;
     const kano = feature.kano ? KANO_DRIVER_VALUE[feature.kano.category] : NaN;
     const moscow = feature.moscowScore ?? NaN;
     return {
@@ -179,6 +182,20 @@ function driversOf(feature: FeatureModel, draws: Draws, reads: (driver: Driver) 
  * draws or a constant, so scoring a draw allocates nothing and calls no closure (measured:
  * half the time of 1,000 features × 10,000 draws). Registers the ranges in the documented order.
  */
+/** A feature's inputs of RICE, ICE or WSJF in the documented order, each its range (if it is one) and its mean. */
+function methodInputs(feature: FeatureModel, method: 'rice' | 'ice' | 'wsjf'): Array<[Estimate | undefined, number]> | undefined {
+    if (method === 'rice') {
+        const rice = feature.riceInputs;
+        return rice ? [[rice.ranges.reach, rice.reach], [rice.ranges.impact, rice.impact], [rice.ranges.confidence, rice.confidence], [rice.ranges.effort, rice.effort]] : undefined;
+    }
+    if (method === 'ice') {
+        const ice = feature.iceInputs;
+        return ice ? [[ice.ranges.impact, ice.impact], [ice.ranges.confidence, ice.confidence], [ice.ranges.ease, ice.ease]] : undefined;
+    }
+    const wsjf = feature.wsjfInputs;
+    return wsjf ? [[wsjf.ranges.value, wsjf.value], [wsjf.ranges.criticality, wsjf.criticality], [wsjf.ranges.risk, wsjf.risk], [wsjf.ranges.size, wsjf.size]] : undefined;
+}
+
 function singleMethodInputs(features: readonly FeatureModel[], method: Driver, draws: Draws) {
     const count = features.length;
     const slots = new Int32Array(count * 4).fill(-1);
@@ -187,16 +204,7 @@ function singleMethodInputs(features: readonly FeatureModel[], method: Driver, d
     const fixed = new Float64Array(count).fill(NaN);
     const product = new Uint8Array(count);
     features.forEach((feature, index) => {
-        const inputs: Array<[Estimate | undefined, number]> | undefined = method === 'rice' && feature.riceInputs
-            ? [[feature.riceInputs.ranges.reach, feature.riceInputs.reach], [feature.riceInputs.ranges.impact, feature.riceInputs.impact],
-                [feature.riceInputs.ranges.confidence, feature.riceInputs.confidence], [feature.riceInputs.ranges.effort, feature.riceInputs.effort]]
-            : method === 'ice' && feature.iceInputs
-                ? [[feature.iceInputs.ranges.impact, feature.iceInputs.impact], [feature.iceInputs.ranges.confidence, feature.iceInputs.confidence],
-                    [feature.iceInputs.ranges.ease, feature.iceInputs.ease]]
-                : method === 'wsjf' && feature.wsjfInputs
-                    ? [[feature.wsjfInputs.ranges.value, feature.wsjfInputs.value], [feature.wsjfInputs.ranges.criticality, feature.wsjfInputs.criticality],
-                        [feature.wsjfInputs.ranges.risk, feature.wsjfInputs.risk], [feature.wsjfInputs.ranges.size, feature.wsjfInputs.size]]
-                    : undefined;
+        const inputs = method === 'rice' || method === 'ice' || method === 'wsjf' ? methodInputs(feature, method) : undefined;
         if (inputs) {
             scored[index] = 1;
             inputs.forEach(([estimate, mean], k) => { slots[index * 4 + k] = draws.slot(estimate); constants[index * 4 + k] = mean; });
@@ -254,8 +262,7 @@ export function rankUncertainty(product: ProductModel, features: readonly Featur
         return () => { let best = -Infinity; for (const need of needs) best = Math.max(best, need()); return best; };
     };
     // Only the ranges the method reads are drawn: a RICE ranking draws no ICE range.
-    const reads = (driver: Driver) => weightedMethod || driver === method;
-    const drivers = weightedMethod ? features.map(feature => driversOf(feature, draws, reads)) : [];
+    const drivers = weightedMethod ? features.map(feature => driversOf(feature, draws)) : [];
     if (weightedMethod) features.forEach((feature, index) => { drivers[index].opportunity = opportunityOf(feature); });
     const single = weightedMethod ? undefined : singleMethodInputs(features, method as Driver, draws);
     const effortSlot = Int32Array.from(features, feature => draws.slot(feature.effortEstimate ?? undefined));

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
-import { previewPage, renderMarkdown } from './preview-html.js';
-import type { RenderReport } from './preview.js';
+import { renderMarkdown } from './preview-html.js';
+import { showPreviewPage, type RenderReport } from './preview.js';
 
 /** The server's `productSpec/diff` (the CLI package's diff-request.ts): the folder's saved files against a revision. */
 export const DIFF_REQUEST = 'productSpec/diff';
@@ -58,9 +57,7 @@ export class ChangesPanel implements vscode.Disposable {
             enableScripts: true,
             localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')]
         });
-        panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'images', 'product-file.svg');
         const webview = panel.webview;
-        const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
         let markReady: () => void = () => undefined;
         this.ready = new Promise(resolve => { markReady = resolve; });
         const subscription = webview.onDidReceiveMessage((message: { type?: string } & Partial<RenderReport>) => {
@@ -70,13 +67,7 @@ export class ChangesPanel implements vscode.Disposable {
                 this.renderEmitter.fire(this.lastRender);
             }
         });
-        webview.html = previewPage({
-            cspSource: webview.cspSource,
-            nonce: randomBytes(18).toString('base64url'),
-            mermaidUri: media('mermaid.min.js'),
-            scriptUri: media('preview.js'),
-            styleUri: media('preview.css')
-        });
+        showPreviewPage(panel, this.extensionUri);
         panel.onDidDispose(() => {
             subscription.dispose();
             if (this.panel === panel) this.panel = undefined;

@@ -119,16 +119,8 @@ export class PreviewManager implements vscode.Disposable {
         this.panel = panel;
         this.ready = false;
         this.lastHtml = undefined;
-        panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'images', 'product-file.svg');
+        showPreviewPage(panel, this.extensionUri);
         const webview = panel.webview;
-        const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
-        webview.html = previewPage({
-            cspSource: webview.cspSource,
-            nonce: randomBytes(18).toString('base64url'),
-            mermaidUri: media('mermaid.min.js'),
-            scriptUri: media('preview.js'),
-            styleUri: media('preview.css')
-        });
         const subscriptions = [
             webview.onDidReceiveMessage(message => this.onMessage(message)),
             panel.onDidChangeViewState(() => {
@@ -243,4 +235,21 @@ export class PreviewManager implements vscode.Disposable {
         this.disposables.forEach(d => d.dispose());
         this.renderEmitter.dispose();
     }
+}
+
+/**
+ * Gives a panel the preview's page (its script, styles, Mermaid and Content Security
+ * Policy) and icon: the docs preview and "Compare with HEAD" draw their markdown alike.
+ */
+export function showPreviewPage(panel: vscode.WebviewPanel, extensionUri: vscode.Uri): void {
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'images', 'product-file.svg');
+    const webview = panel.webview;
+    const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', file)).toString();
+    webview.html = previewPage({
+        cspSource: webview.cspSource,
+        nonce: randomBytes(18).toString('base64url'),
+        mermaidUri: media('mermaid.min.js'),
+        scriptUri: media('preview.js'),
+        styleUri: media('preview.css')
+    });
 }

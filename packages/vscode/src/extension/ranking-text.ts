@@ -2,7 +2,7 @@
  * Texts of the ranking view and the status bar, as pure functions (unit-tested in Node).
  * Numbers are formatted by the language package's display helpers, as hover and code lens do.
  */
-import { formatChance, formatNumber, methodLabel, scoreText, type Method, type RankReportFeature } from '../shared/protocol.js';
+import { formatChance, formatNumber, methodLabel, rankBand, rankMoves, scoreText, type Method, type RankReportFeature } from '../shared/protocol.js';
 
 /**
  * `RICE 1,500 → 3,200 (from bulk_export)`, `WSJF 10.33`, `unscored`, `shipped`; a rank that
@@ -14,8 +14,8 @@ export function featureScoreText(feature: RankReportFeature, method: Method): st
     const score = scoreText(method, feature.score, feature.effectiveScore, feature.inheritedFrom);
     const drawn = feature.uncertainty;
     // Marked only when 80% of the draws do not agree with the rank shown.
-    if (!drawn || (drawn.rankP10 === feature.rank && drawn.rankP90 === feature.rank)) return score;
-    return `${score} · draws ${drawn.rankP10 === drawn.rankP90 ? `${drawn.rankP50}` : `${drawn.rankP10}–${drawn.rankP90}`}`;
+    if (!drawn || !rankMoves(feature.rank, drawn)) return score;
+    return `${score} · draws ${rankBand(drawn)}`;
 }
 
 /** The tooltip's line on the draws: "over 10,000 draws: rank 2 to 4 in 80%, first in 8%". */

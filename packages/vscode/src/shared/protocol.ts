@@ -10,4 +10,4 @@ export {
     type GenerateDocsArgs, type GenerateDocsResult, type Method, type ModelChangedParams, type NameLocation, type ProductAt, type ProductAtParams,
     type ProductRef, type RankParams, type RankReport, type RankReportFeature
 } from '@product-spec/language/protocol';
-export { formatChance, formatNumber, methodLabel, scoreText } from '@product-spec/language/display';
+export { formatChance, formatNumber, methodLabel, rankBand, rankMoves, scoreText } from '@product-spec/language/display';
