@@ -161,6 +161,38 @@ for (const [features, releases, target] of short ? [[300, 6, '≤ 2000']] : [[30
     row('plan', `plan, ${features.toLocaleString('en')} open features over ${releases} releases (${plan.optimal ? 'proven optimal' : `gap ${(plan.gap * 100).toFixed(2)}%`})`, { ours: plan.ms }, target);
 }
 
+// 7. What changed (decide.md §4): `product-spec diff` of two commits of a 10,000-feature workspace
+//    in 100 files (one reach raised, one feature moved to another release), in a new process.
+{
+    const features = short ? 2000 : 10000;
+    const files = short ? 20 : 100;
+    const repo = join(work, `diff-${features}`);
+    const git = (...gitArgs) => {
+        const result = spawnSync('git', gitArgs, { cwd: repo, encoding: 'utf8' });
+        if (result.status !== 0) throw new Error(`bench: git ${gitArgs.join(' ')}: ${result.stderr}`);
+    };
+    for (const file of generateWorkspace(features, files)) {
+        mkdirSync(dirname(join(repo, file.path)), { recursive: true });
+        writeFileSync(join(repo, file.path), file.text);
+    }
+    const commit = message => { git('add', '-A'); git('-c', 'user.name=bench', '-c', 'user.email=bench@example.com', 'commit', '-q', '-m', message); };
+    git('init', '-q');
+    commit('base');
+    const first = generateWorkspace(features, files).find(file => file.text.includes('feature f1 "'));
+    const edited = first.text.replace(/(feature f1 "[^"]*" \{\n\s+release r)(\d)/, (_, head, r) => `${head}${(Number(r) + 1) % 6}`)
+        .replace(/(feature f2 "[^"]*" \{\n[^\n]*\n\s+rice \{ reach )\d+/, '$1950');
+    if (edited === first.text) throw new Error('bench: the diff edit did not apply');
+    writeFileSync(join(repo, first.path), edited);
+    commit('head');
+    const runs = Array.from({ length: short ? 1 : 3 }, () => {
+        const start = performance.now();
+        const result = spawnSync(process.execPath, [join(root, 'packages/cli/bin/product-spec.js'), 'diff', 'HEAD~1', 'HEAD', '--format', 'json'], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 28 });
+        if (result.status !== 0) throw new Error(`bench: diff exited ${result.status}: ${result.stderr.slice(0, 500)}`);
+        return performance.now() - start;
+    });
+    row('diff', `diff of two commits, ${features.toLocaleString('en')} features in ${files} files`, { ours: median(runs) }, short ? '' : '≤ 3000');
+}
+
 rmSync(work, { recursive: true, force: true });
 mkdirSync(join(root, '.bench'), { recursive: true });
 writeFileSync(join(root, '.bench/results.json'), JSON.stringify(results, null, 2) + '\n');

@@ -64,7 +64,7 @@ describe('diff of two computed workspaces', () => {
         const features = `  feature a "A" { requestedBy s ${rice(100)} }\n  feature b "B" { requestedBy s ${rice(10)} }\n`;
         // A stand-in planner: the hook's contract is only "product → moves"; the real planner is wired later.
         const planner = (moves: Record<string, Array<{ feature: string; from: string | null; to: string | null }>>): DiffOptions =>
-            ({ planMoves: product => moves[product.name] ?? [] });
+            ({ planMoves: product => ({ key: JSON.stringify(moves[product.name] ?? []), moves: () => moves[product.name] ?? [] }) });
         const base = await side(spec(features), planner({ p: [{ feature: 'a', from: null, to: 'r1' }] }));
         const head = await side(spec(features), planner({ p: [{ feature: 'a', from: null, to: 'r1' }, { feature: 'b', from: null, to: 'r1' }] }));
         const [product] = diffSnapshots('base', base, 'head', head).products;
@@ -72,6 +72,15 @@ describe('diff of two computed workspaces', () => {
         assert.deepEqual(product.features, []);
         const without = diffSnapshots('base', await side(spec(features)), 'head', await side(spec(features)));
         assert.deepEqual(without.products, []);
+    });
+
+    it('solves neither plan of a product whose planning problem is the same on both sides (equal keys): no move is new', async () => {
+        const features = `  feature a "A" { requestedBy s ${rice(100)} }\n`;
+        const unsolved: DiffOptions = { planMoves: () => ({ key: 'same', moves: () => { throw new Error('solved'); } }) };
+        const head = `  feature a "A" { requestedBy s ${rice(200)} }\n`;
+        const [product] = diffSnapshots('base', await side(spec(features), unsolved), 'head', await side(spec(head), unsolved)).products;
+        assert.deepEqual(product.planMoves, []);
+        assert.equal(product.features.length, 1);
     });
 
     it('explains a reordering for others with every feature that passed or fell behind', async () => {

@@ -2,13 +2,13 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { URI } from 'langium';
 import { clearDocuments } from 'langium/test';
-import { planProduct } from '../src/model/plan/plan.js';
+import { lazyPlanMoves, planProduct } from '../src/model/plan/plan.js';
 import type { Method } from '../src/model/types.js';
 import { check, services, shared } from './helpers.js';
 import { oraclePlan } from './plan-oracle.js';
 
 /**
- * The planner against the brute-force oracle on random small specs: up to 7 features and
+ * The planner against the brute-force oracle (and the diff's lazy moves against the planner) on random small specs: up to 7 features and
  * 3 releases with random efforts (decimals included), capacities (some absent), dates
  * (some equal, some absent), musts, scores (many equal), statuses, spec releases,
  * requirements (cycles and dropped prerequisites included) and a prerequisite in another
@@ -156,6 +156,9 @@ describe('release plan: property against brute force', function () {
                 assert.equal(plan.gap, 0, message);
                 assert.deepEqual(placement, oracle.placement, message);
                 assert.deepEqual(reasons, oracle.reasons, message);
+                // The diff's lazy moves (plain data, solved when asked) are the plan's moves.
+                const lazy = lazyPlanMoves(product, { method: spec.method, timeLimit: 60, nodeLimit: 1e9 });
+                assert.deepEqual(lazy.moves(), plan.moves.map(m => ({ feature: m.feature.name, from: m.from?.name ?? null, to: m.to?.name ?? null })), message);
                 checked++;
             });
         }), { numRuns: runs, seed, endOnFailure: true });

@@ -1,4 +1,4 @@
-import { planProduct } from './plan/plan.js';
+import { lazyPlanMoves, type LazyPlanMoves, type NamedPlanMove } from './plan/plan.js';
 import { featureInputs, forecastInputs, scoringInputs, type FeatureInputs, type InputValue } from './inputs.js';
 import { rankReport, type RankReportFeature } from './reports.js';
 import type { Method, ProductModel, WorkspaceModel } from './types.js';
@@ -28,19 +28,15 @@ export interface DiagnosticEntry {
 }
 
 /** A move of the release plan (decide.md §1): a feature whose planned release differs from the spec's. */
-export interface DiffPlanMove {
-    feature: string;
-    from: string | null;
-    to: string | null;
-}
+export type DiffPlanMove = NamedPlanMove;
 
 export interface DiffOptions {
     /**
      * The release planner (decide.md §1): a product's plan moves. When given, each product's
      * entry lists the moves of HEAD's plan that BASE's plan did not have, as `planMoves`
-     * (`planMovesOf` is the planner's).
+     * (`planMovesOf` is the planner's). The moves are asked for only when the two keys differ.
      */
-    planMoves?: (product: ProductModel) => DiffPlanMove[];
+    planMoves?: (product: ProductModel) => LazyPlanMoves;
 }
 
 /** A feature as `rank --format json` gives it, with its inputs. */
@@ -76,7 +72,7 @@ export interface ProductSnapshot {
     readonly features: FeatureSnapshot[];
     readonly releases: ReleaseSnapshot[];
     readonly forecasts: ForecastSnapshot[];
-    readonly planMoves?: DiffPlanMove[];
+    readonly plan?: LazyPlanMoves;
 }
 
 export interface WorkspaceSnapshot {
@@ -118,7 +114,7 @@ export function snapshotWorkspace(model: WorkspaceModel, diagnostics: readonly D
                 breakEvenMonth: forecast.result?.breakEvenMonth ?? null,
                 cumulativeBreakEvenMonth: forecast.result?.cumulativeBreakEvenMonth ?? null
             })),
-            ...(options.planMoves ? { planMoves: options.planMoves(product) } : {})
+            ...(options.planMoves ? { plan: options.planMoves(product) } : {})
         })),
         diagnostics: [...diagnostics]
     };
@@ -295,7 +291,10 @@ function diffProduct(before: ProductSnapshot | undefined, after: ProductSnapshot
         }
     }
     const scoring = before && after ? valueChanges(before.scoring, after.scoring) : [];
-    const planMoves = before?.planMoves && after?.planMoves ? newMoves(before.planMoves, after.planMoves) : undefined;
+    // The same planning problem on both sides has the same moves: none is new, and neither is solved.
+    const planMoves = before?.plan && after?.plan
+        ? (before.plan.key === after.plan.key ? [] : newMoves(before.plan.moves(), after.plan.moves()))
+        : undefined;
     const change = changeOf(before, after);
     const changed = change !== 'changed' || features.length > 0 || releases.length > 0 || forecasts.length > 0
         || assignments.length > 0 || scoring.length > 0 || (planMoves?.length ?? 0) > 0;
@@ -463,9 +462,7 @@ function diffDiagnostics(base: readonly DiagnosticEntry[], head: readonly Diagno
 }
 
 /** The moves of a product's release plan (model/plan), as the diff compares them. */
-export function planMovesOf(product: ProductModel, options: { nodeLimit?: number } = {}): DiffPlanMove[] {
+export function planMovesOf(product: ProductModel, options: { nodeLimit?: number } = {}): LazyPlanMoves {
     // A node limit, not a time: the same specs give the same diff on every machine.
-    return planProduct(product, { nodeLimit: options.nodeLimit ?? 20000 }).moves.map(move => ({
-        feature: move.feature.name, from: move.from?.name ?? null, to: move.to?.name ?? null
-    }));
+    return lazyPlanMoves(product, { nodeLimit: options.nodeLimit ?? 20000 });
 }

@@ -7,10 +7,12 @@
 // Installs the .vsix into a fresh extensions folder, opens a copy of examples/, and as a user:
 // opens acme/features.product, opens the preview beside it (Mermaid diagrams drawn), hovers
 // a feature and reads its RICE score, checks the status bar, then types an error and sees the
-// red squiggle, the Problems entry and the status bar's error count; Show Ranking's view. Screenshots go to
+// red squiggle, the Problems entry and the status bar's error count; Show Ranking's view; lowers the
+// MVP's capacity and applies the release plan's quick fixes (one move, then the whole plan). Screenshots go to
 // --out (default packages/vscode/.e2e/ui, git-ignored); --update-readme-images also copies
 // the two the README shows into packages/vscode/images/. Exit code 0 = passed.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,6 +61,97 @@ async function previewFrame(page, timeout = 30_000) {
         await page.waitForTimeout(250);
     }
     throw new Error('the preview did not show a drawn Mermaid diagram');
+}
+
+/** Put the cursor at `where` ("line:column") in the active editor, through Go to Line. */
+async function goToLine(page, where) {
+    await page.keyboard.press('Control+G');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`:${where}`);
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+}
+
+/** Select `word` on the visible line matching `line` by double-clicking it (checked in the status bar). */
+async function selectWord(page, line, word) {
+    const selection = page.locator('[id="status.editor.selection"]');
+    for (let attempt = 1; ; attempt++) {
+        const pos = await page.evaluate(({ source, word }) => {
+            for (const row of document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line')) {
+                if (!new RegExp(source).test(row.textContent.replace(/\u00a0/g, ' '))) continue;
+                // The word may share a span with its neighbours (an unresolved name has no semantic colour).
+                for (const span of row.querySelectorAll('span span')) {
+                    const node = span.firstChild;
+                    const at = node?.nodeType === Node.TEXT_NODE ? node.textContent.replace(/\u00a0/g, ' ').search(new RegExp(`\\b${word}\\b`)) : -1;
+                    if (at < 0) continue;
+                    const range = document.createRange();
+                    range.setStart(node, at);
+                    range.setEnd(node, at + word.length);
+                    const r = range.getBoundingClientRect();
+                    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+                }
+            }
+            return null;
+        }, { source: line.source, word });
+        assert.ok(pos, `${line} is not visible`);
+        await page.mouse.dblclick(pos.x, pos.y);
+        await page.waitForTimeout(200);
+        const selected = (await selection.innerText().catch(() => '')).replace(/\s+/g, ' ');
+        if (new RegExp(`\\(${word.length} selected\\)`).test(selected)) return;
+        if (attempt === 3) throw new Error(`could not select '${word}' (status bar: ${selected})`);
+    }
+}
+
+/** Open a file through Quick Open (Ctrl+P) and wait for its editor. */
+async function quickOpen(page, fileName) {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(fileName);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+/** Open the quick fixes at the cursor (Ctrl+.) and choose the one titled `title`, with the keyboard as a user would. */
+async function chooseQuickFix(page, title) {
+    const rows = page.locator('.action-widget .monaco-list-row');
+    for (let attempt = 1; ; attempt++) {
+        await page.keyboard.press('Control+.');
+        // The code actions are asked for as the widget opens: a first try may come before the diagnostics.
+        const shown = await rows.filter({ hasText: title }).first().waitFor({ state: 'attached', timeout: 5_000 }).then(() => true, () => false);
+        if (shown) {
+            for (let i = 0; i < 20; i++) {
+                const focused = (await page.locator('.action-widget .monaco-list-row.focused').innerText().catch(() => '')).trim();
+                if (focused === title) {
+                    await page.keyboard.press('Enter');
+                    await page.locator('.action-widget').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+                    return;
+                }
+                await page.keyboard.press('ArrowDown');
+            }
+        }
+        const texts = await rows.allInnerTexts().catch(() => []);
+        await page.keyboard.press('Escape');
+        if (attempt === 4) throw new Error(`no quick fix '${title}' (shown: ${JSON.stringify(texts)})`);
+        await page.waitForTimeout(1000);
+    }
+}
+
+/** Wait until `condition` (sync or async) holds. */
+async function waitFor(condition, what, timeout = 20_000) {
+    for (const deadline = Date.now() + timeout; ; await new Promise(r => setTimeout(r, 250))) {
+        if (await condition()) return;
+        if (Date.now() > deadline) throw new Error(`timed out waiting: ${what}`);
+    }
+}
+
+/** The CLI's JSON for `args` (exit code 1, spec errors, still prints it). */
+function cli(args) {
+    const result = spawnSync(process.execPath, [path.join(repoRoot, 'packages', 'cli', 'bin', 'product-spec.js'), ...args], { encoding: 'utf8' });
+    if (result.status !== 0 && result.status !== 1) throw new Error(`product-spec ${args.join(' ')}: ${result.stderr}`);
+    return JSON.parse(result.stdout);
 }
 
 async function main() {
@@ -172,24 +265,7 @@ async function main() {
             await page.mouse.move(5, 5);
             await page.waitForTimeout(500); // the side bar's layout settles
             // bulk_export: `requestedBy marco, ravi` → `requestedBy marco, nobody`: select `ravi` by double-click.
-            const selection = page.locator('[id="status.editor.selection"]');
-            for (let attempt = 1; ; attempt++) {
-                const pos = await page.evaluate(() => {
-                    for (const line of document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line')) {
-                        if (!/requestedBy marco, ravi/.test(line.textContent.replace(/\u00a0/g, ' '))) continue;
-                        for (const span of line.querySelectorAll('span span')) {
-                            if (span.textContent === 'ravi') { const r = span.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; }
-                        }
-                    }
-                    return null;
-                });
-                assert.ok(pos, '`requestedBy marco, ravi` is not visible');
-                await page.mouse.dblclick(pos.x, pos.y);
-                await page.waitForTimeout(200);
-                const selected = (await selection.innerText().catch(() => '')).replace(/\s+/g, ' ');
-                if (/\(4 selected\)/.test(selected)) break;
-                if (attempt === 3) throw new Error(`could not select 'ravi' (status bar: ${selected})`);
-            }
+            await selectWord(page, /requestedBy marco, ravi/, 'ravi');
             await page.keyboard.type('nobody', { delay: 30 });
             await page.locator('.editor-instance .monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: 20_000 });
             // The server validates while `nobody` is typed: wait for the last state.
@@ -216,6 +292,35 @@ async function main() {
             assert.match(message, /unresolved-reference/);
             await page.waitForTimeout(600);
             await page.screenshot({ path: path.join(outDir, 'error.png') });
+        });
+
+        await step('over capacity: the quick fix "Move auth to v2", then the whole release plan as one edit', async () => {
+            // The error typed above goes: `nobody` back to `ravi`.
+            await selectWord(page, /requestedBy marco, nobody/, 'nobody');
+            await page.keyboard.type('ravi', { delay: 30 });
+            await page.locator('.editor-instance .monaco-editor .squiggly-error').first().waitFor({ state: 'detached', timeout: 20_000 });
+            await quickOpen(page, 'roadmap.product'); // the explorer was folded away above
+            // `capacity 12` of mvp (line 7) → `capacity 8`: 12 person-months of features no longer fit.
+            await goToLine(page, '7:14');
+            await page.keyboard.press('Shift+End');
+            await page.keyboard.type('8');
+            await page.locator('.editor-instance .monaco-editor .squiggly-warning').first().waitFor({ state: 'attached', timeout: 20_000 });
+            await goToLine(page, '7:6');
+            await chooseQuickFix(page, 'Move auth to v2');
+            await runCommand(page, 'File: Save All');
+            const features = () => fs.readFileSync(path.join(workspace, 'acme', 'features.product'), 'utf8');
+            await waitFor(() => /feature auth "Single sign-on" \{[^}]*release v2/.test(features()), 'auth moved to v2 in features.product');
+            assert.equal(cli(['plan', workspace, '--product', 'acme', '--format', 'json']).plans[0].moves.some(m => m.feature === 'auth'), false, 'auth is where the plan puts it');
+
+            await goToLine(page, '7:6');
+            await chooseQuickFix(page, 'Apply the release plan of product acme');
+            await runCommand(page, 'File: Save All');
+            await waitFor(() => cli(['plan', workspace, '--product', 'acme', '--format', 'json']).plans[0].moves.length === 0, 'the spec is the plan: no moves left');
+            const problems = cli(['validate', workspace, '--format', 'json']);
+            assert.deepEqual(problems.diagnostics.filter(d => d.code === 'over-capacity'), [], 'no release over capacity');
+            // The editor agrees: the release's code lens shows the plan kept, and no over-capacity problem is left.
+            await page.locator('.codelens-decoration', { hasText: 'plan: load 8 / 8 · 0 moves' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+            await waitFor(async () => !(await problemsEntries(page)).some(e => /over capacity/.test(e.message)), 'the over-capacity problem goes');
         });
 
         if (updateReadmeImages) {

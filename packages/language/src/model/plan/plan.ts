@@ -2,7 +2,7 @@ import { rankProductBy } from '../build.js';
 import { PLAN_TIME_LIMIT, type FeatureModel, type Method, type ProductModel, type ReleaseModel, type WorkspaceModel } from '../types.js';
 import { decimalScale, toUnits } from './exact.js';
 import { buildProblem, compareNames, knownEffort, type PlanProblem, type UnplannedReason } from './problem.js';
-import { PlanSolver, type SolverResult } from './solver.js';
+import { PlanSolver, type SolverLimits, type SolverResult } from './solver.js';
 
 /** `--time-limit`'s default, in seconds (bounds: PLAN_TIME_LIMIT). */
 export const DEFAULT_TIME_LIMIT = PLAN_TIME_LIMIT.default;
@@ -101,6 +101,10 @@ export class PlanCancelled extends Error {
 function solverFor(product: ProductModel, options: PlanOptions, start: number): { problem: PlanProblem; method: Method; solver: PlanSolver } {
     const method = options.method ?? product.ranking.method;
     const problem = buildProblem(product, rankProductBy(product, method));
+    return { problem, method, solver: new PlanSolver(problem.input, limitsOf(options, start)) };
+}
+
+function limitsOf(options: PlanOptions, start: number): SolverLimits {
     const seconds = options.timeLimit ?? DEFAULT_TIME_LIMIT;
     if (!(seconds >= PLAN_TIME_LIMIT.min && seconds <= PLAN_TIME_LIMIT.max)) {
         throw new RangeError(`The plan's time limit must be from ${PLAN_TIME_LIMIT.min} to ${PLAN_TIME_LIMIT.max} seconds, not ${seconds}.`);
@@ -109,12 +113,58 @@ function solverFor(product: ProductModel, options: PlanOptions, start: number): 
         throw new RangeError(`The plan's node limit must be a whole number of at least 1, not ${options.nodeLimit}.`);
     }
     // The search stops at 90% of the limit: the rest is for proving the gap and writing the plan.
-    const solver = new PlanSolver(problem.input, {
+    return {
         deadline: start + seconds * 1000 * SEARCH_SHARE,
         finishBy: start + seconds * 1000 * FINISH_SHARE,
         nodeLimit: options.nodeLimit
-    });
-    return { problem, method, solver };
+    };
+}
+
+/** A plan's move by names, as the diff compares them. */
+export interface NamedPlanMove {
+    feature: string;
+    from: string | null;
+    to: string | null;
+}
+
+/**
+ * A product's plan moves by name, solved only when asked, with a key that is the whole
+ * planning problem: the solver is deterministic under a node limit, so two problems with
+ * the same key have the same moves, and a diff need not solve a product that did not
+ * change. Plain data only: the model it came from may be gone when the moves are asked for.
+ */
+export interface LazyPlanMoves {
+    readonly key: string;
+    moves(): NamedPlanMove[];
+}
+
+export function lazyPlanMoves(product: ProductModel, options: PlanOptions & { readonly nodeLimit: number }): LazyPlanMoves {
+    const method = options.method ?? product.ranking.method;
+    const problem = buildProblem(product, rankProductBy(product, method));
+    limitsOf(options, 0); // bad options fail now, not when asked
+    const stages = problem.stages.map(release => release.name);
+    // A movable feature's release is none or one of the stages (problem.ts): names say which.
+    const items = problem.items.map(feature => [feature.name, feature.release?.name ?? null] as const);
+    const excluded = [...problem.excluded.keys()].map(feature => [feature.name, feature.release?.name ?? null] as const);
+    const input = problem.input;
+    const key = JSON.stringify({ stages, items, excluded, input }, (_, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+    let moves: NamedPlanMove[] | undefined;
+    return {
+        key,
+        moves: () => {
+            if (moves) return moves;
+            const solver = new PlanSolver(input, limitsOf(options, performance.now()));
+            while (!solver.step(Infinity)) { /* to the end or a limit */ }
+            const { stageOf } = solver.result();
+            const found: NamedPlanMove[] = [];
+            items.forEach(([feature, from], index) => {
+                const to = stageOf[index] >= 0 ? stages[stageOf[index]] : null;
+                if (from !== to) found.push({ feature, from, to });
+            });
+            for (const [feature, from] of excluded) if (from !== null) found.push({ feature, from, to: null });
+            return (moves = found.sort((a, b) => compareNames(a.feature, b.feature)));
+        }
+    };
 }
 
 /**
