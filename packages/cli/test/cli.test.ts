@@ -241,6 +241,9 @@ describe('product-spec init', () => {
         assert.equal(first.stdout, `Wrote ${path.join('starter', 'product.product')}. Next: npx product-spec rank starter\n`);
         const validated = await run(['validate', 'starter'], dir);
         assert.equal(validated.stdout, '0 errors, 0 warnings in 1 file.\n');
+        // A starter shows a plausible business case: it breaks even within its year.
+        const forecast = await run(['forecast', 'starter'], dir);
+        assert.match(forecast.stdout, /\nMargin 20\.26% · break-even month 5 · cumulative break-even month 8\n$/);
         writeFileSync(path.join(dir, 'starter/product.product'), '// mine\n');
         const second = await run(['init', 'starter'], dir);
         assert.equal(second.code, 2);

@@ -5,7 +5,7 @@ export { escapeMarkdown };
 
 /** A declaration's name (or a diagnostic code) as inline code; anything but identifier characters is escaped text instead. */
 export function codeName(name: string): string {
-    return /^[A-Za-z0-9_.-]+$/.test(name) ? `\`${name}\`` : escapeMarkdown(name);
+    return /^[\p{L}\p{N}_.-]+$/u.test(name) ? `\`${name}\`` : escapeMarkdown(name);
 }
 
 export type Align = 'left' | 'right' | 'center';
@@ -23,11 +23,12 @@ export function markdownTable(headers: readonly string[], rows: ReadonlyArray<re
 
 /**
  * A link to another generated file. The text is markdown already (escape spec text first);
- * the target is built by the generator from names (identifiers), never from spec text.
+ * the target is built by the generator from names (identifiers in any script), never from
+ * spec text; letters outside ASCII are percent-encoded, as CommonMark link destinations expect.
  */
 export function markdownLink(text: string, target: string): string {
-    if (!/^[A-Za-z0-9_./#-]+$/.test(target)) throw new Error(`Unsafe link target: ${target}`);
-    return `[${text}](${target})`;
+    if (!/^[\p{L}\p{N}_./#-]+$/u.test(target)) throw new Error(`Unsafe link target: ${target}`);
+    return `[${text}](${encodeURI(target)})`;
 }
 
 /** Items as prose: "a, b and c" (items are markdown already); `none` when there are none. */

@@ -374,3 +374,17 @@ describe('Docs of specs with problems or gaps', () => {
         assert.deepEqual(flow.labels, ['B', 'A']);
     });
 });
+
+describe('Docs of a product named in another script (issue 10)', () => {
+    it('write café/PRODUCT.md and link to it percent-encoded, with names in any script as code', async () => {
+        const { model, problems } = await loadSpec({
+            'c.product': 'product café "Café Müller" {\n  stakeholder zoë "Zoë" { group customer }\n  release v1 "One" { date 2027-01-01 capacity 5 }\n  feature 東京 "Tokyo office" { release v1 requestedBy zoë rice { reach 10 impact low confidence 50% effort 1 } }\n}\n'
+        });
+        assert.deepEqual(problems, []);
+        const files = generateDocs(model, problems);
+        assert.deepEqual(files.map(f => f.path), ['index.md', 'café/PRODUCT.md']);
+        assert.ok(file(files, 'index.md').includes('[Café Müller](caf%C3%A9/PRODUCT.md) (`café`)'));
+        assert.ok(file(files, 'café/PRODUCT.md').includes('- **Tokyo office** (`東京`)'));
+        for (const page of files) for (const diagram of await diagrams(page.content)) assert.ok(diagram.type, page.path);
+    });
+});

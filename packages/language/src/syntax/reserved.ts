@@ -7,3 +7,11 @@ export const RESERVED_WORDS: readonly string[] = ['product', 'stakeholder', 'per
 export function isReservedWord(word: string): boolean {
     return RESERVED_WORDS.includes(word);
 }
+
+/**
+ * Whether `text` is a whole name (`[\p{L}_][\p{L}\p{N}_]*`, language.md): the same rule as
+ * the lexer's, written with the `u` flag because clients need no lexer speed here.
+ */
+export function isName(text: string): boolean {
+    return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(text);
+}

@@ -1,4 +1,5 @@
-import { isReservedWord } from '@product-spec/language/reserved';
+import { isName, isReservedWord } from '@product-spec/language/reserved';
+import { starterSpec } from '@product-spec/language/starter';
 
 /**
  * The templates of "New Spec from Template" (pure: unit tests check that each one validates
@@ -16,7 +17,7 @@ export interface SpecTemplate {
 
 /** Why `name` cannot name a product, or undefined when it can. */
 export function productNameProblem(name: string): string | undefined {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return 'A name is a letter or _ followed by letters, digits or _ (for example my_product).';
+    if (!isName(name)) return 'A name is a letter or _ followed by letters, digits or _ (for example my_product).';
     if (isReservedWord(name)) return `'${name}' opens a declaration, so it cannot be a name.`;
     return undefined;
 }
@@ -37,78 +38,14 @@ export const TEMPLATES: readonly SpecTemplate[] = [
         description: 'vision, stakeholders, a need, a metric, an MVP release, three features, a forecast',
         needsProduct: true,
         defaultFile: product => `${product}.product`,
-        text: product => `// ${title(product)}: hover a feature for its score, see the ranking with
-// "Product Spec: Show Ranking" and the docs with "Product Spec: Open Preview".
-
-product ${product} "${title(product)}" {
-  vision "Say in one sentence what changes for your customers."
-  strategy "Say where you win first, and what comes next."
-  manager pm
-  stage concept
-  currency EUR
-
-  // The three communities: engineering, commercial, customer.
-  stakeholder pm "Product manager" { group engineering role "Product manager" influence high interest high }
-  stakeholder sales "Sales lead" { group commercial role "Head of sales" influence medium interest high }
-  stakeholder partner "Design partner" { group customer role "First customer" influence low interest high }
-
-  persona user "Primary user" { size 10000 }
-
-  need main_job "The job your customers hire the product for" {
-    persona user
-    importance 8        // 0..10
-    satisfaction 3      // 0..10, how well it is met today
-  }
-
-  objective adoption "Customers use it every week" { metrics weekly_active }
-
-  metric weekly_active "Weekly active customers" {
-    unit "customers"
-    baseline 0
-    current 0
-    target 500 by 2027-12-31
-  }
-
-  release mvp "MVP" { date 2027-06-01 phase launch capacity 6 }
-
-  feature core "The core workflow" {
-    status planned
-    release mvp
-    moscow must
-    rice { reach 1000 impact high confidence 80% effort 3 }
-    addresses main_job
-    moves weekly_active
-    requestedBy partner
-  }
-  feature sign_in "Sign-in" {
-    release mvp
-    moscow should
-    rice { reach 1000 impact medium confidence 100% effort 1 }
-    moves weekly_active
-    requestedBy pm
-  }
-  feature reports "Reports" {
-    release mvp
-    moscow could
-    rice { reach 300 impact medium confidence 50% effort 2 }
-    addresses main_job
-    requestedBy sales
-    requires core
-  }
-
-  forecast year1 "First year" {
-    months 12
-    price 20            // per customer per month
-    customers 20        // in month 1
-    growth 10%          // monthly
-    churn 2%            // monthly
-    cost fixed 3000     // per month
-    cost variable 2     // per customer per month
-  }
-
-  scoring { method rice }
-}
-`
+        text: product => starterSpec({
+            product,
+            title: title(product),
+            intro: [
+                `${title(product)}: hover a feature for its score, see the ranking with`,
+                '"Product Spec: Show Ranking" and the docs with "Product Spec: Open Preview".'
+            ]
+        })
     },
     {
         id: 'weighted',
