@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { examples, repoRoot, run, runBinary, workspace } from './helpers.js';
+import { LspClient } from './support/lsp-client.js';
 
 const INVALID = `product demo "Demo" {
   feature a "A" { requires b }
@@ -303,6 +305,19 @@ describe('help and version', () => {
         assert.match((await run(['validate', dir])).stdout, /2 errors, 0 warnings in 3 files\.\n$/);
         assert.equal((await run(['validate', dir, '--exclude', 'out/**'])).stdout, '0 errors, 0 warnings in 2 files.\n');
         assert.equal((await run(['validate', dir, '--exclude', 'out', '--exclude', '*.product'])).stdout, '0 errors, 0 warnings in 1 file.\n');
+        // The language server reads the same files, and leaves out the productSpec.exclude globs.
+        for (const [settings, expected] of [[undefined, ['.hidden.product', 'a/x.product', 'out/y.product']], [{ productSpec: { exclude: ['out/**'] } }, ['.hidden.product', 'a/x.product']]] as const) {
+            const client = LspClient.start();
+            try {
+                await client.initialize(dir, settings);
+                // productSpec/rank answers once the first build is done: by then every file read is published.
+                await client.request('productSpec/rank', {});
+                const files = [...client.published.keys()].map(uri => path.relative(dir, fileURLToPath(uri)).split(path.sep).join('/')).sort();
+                assert.deepEqual(files, expected, JSON.stringify(settings));
+            } finally {
+                await client.stop();
+            }
+        }
     });
 
     it('small things: one message for an unknown product everywhere, init on a file, one Kano column, wide characters', async () => {

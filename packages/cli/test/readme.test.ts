@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { examples, run, workspace } from './helpers.js';
 
@@ -60,6 +62,37 @@ describe('the server\'s version', () => {
         const root = path.join(examples, '..');
         for (const name of ['language', 'cli', 'vscode']) {
             assert.equal(JSON.parse(readFileSync(path.join(root, 'packages', name, 'package.json'), 'utf8')).version, SERVER_INFO.version, name);
+        }
+    });
+});
+
+describe("the README's 'from another repository': npm pack", function () {
+    this.timeout(120000);
+    it('gives a tarball that installs product-spec with nothing else to fetch', () => {
+        const root = path.join(examples, '..');
+        const tmp = mkdtempSync(path.join(tmpdir(), 'product-spec-pack-'));
+        try {
+            const npm = (args: string[], cwd: string) => {
+                const result = spawnSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
+                assert.equal(result.status, 0, `npm ${args.join(' ')}: ${result.stderr}`);
+                return result.stdout;
+            };
+            npm(['pack', '-w', '@product-spec/cli', '--pack-destination', tmp, '--silent'], root);
+            assert.deepEqual(readdirSync(tmp), ['product-spec-cli-0.1.0.tgz']);
+            assert.ok(!existsSync(path.join(root, 'packages/cli/dist')), 'postpack removes the bundle');
+            const project = path.join(tmp, 'project');
+            mkdirSync(project);
+            writeFileSync(path.join(project, 'package.json'), '{ "name": "project", "version": "1.0.0", "private": true }\n');
+            npm(['install', '--offline', path.join(tmp, 'product-spec-cli-0.1.0.tgz')], project);
+            assert.deepEqual(readdirSync(path.join(project, 'node_modules')), ['.bin', '.package-lock.json', '@product-spec']);
+            const bin = path.join(project, 'node_modules/.bin/product-spec');
+            const cli = (args: string[]) => spawnSync(bin, args, { cwd: project, encoding: 'utf8' });
+            assert.equal(cli(['--version']).stdout, '0.1.0\n');
+            const validated = cli(['validate', examples]);
+            assert.deepEqual([validated.status, validated.stdout], [0, '0 errors, 0 warnings in 10 files.\n']);
+            assert.match(cli(['rank', examples, '--product', 'acme']).stdout, /^acme — /);
+        } finally {
+            rmSync(tmp, { recursive: true, force: true });
         }
     });
 });

@@ -17,6 +17,7 @@ import { ProductSpecSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { ModelService } from './model/model-service.js';
 import { ProductSpecLanguageServer } from './lsp/language-server.js';
 import { ProductSpecRenameProvider } from './lsp/rename.js';
+import { ProductSpecConfigurationProvider } from './lsp/settings.js';
 import { ProductSpecDocumentSymbolProvider, ProductSpecNodeKindProvider, ProductSpecWorkspaceSymbolProvider } from './lsp/symbols.js';
 import { PlanService } from './model/plan/plan-service.js';
 import { ProductSpecScopeComputation } from './references/scope-computation.js';
@@ -104,7 +105,8 @@ export const ProductSpecSharedModule: Module<LangiumSharedServices, PartialLangi
         WorkspaceManager: services => new ProductSpecWorkspaceManager(services),
         DocumentBuilder: services => new ProductSpecDocumentBuilder(services),
         LangiumDocumentFactory: services => new ProductSpecDocumentFactory(services),
-        IndexManager: services => new ProductSpecIndexManager(services)
+        IndexManager: services => new ProductSpecIndexManager(services),
+        ConfigurationProvider: services => new ProductSpecConfigurationProvider(services)
     }
 };
 

@@ -28,6 +28,9 @@ export class LspClient {
     stderr = '';
     exitCode: number | null | undefined;
 
+    /** The settings the client answers `workspace/configuration` with, per section; none: an editor without settings. */
+    settings: Record<string, unknown> | undefined;
+
     private constructor(readonly process: ChildProcess) {
         this.connection = createMessageConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
         this.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
@@ -41,7 +44,8 @@ export class LspClient {
             }
         });
         this.connection.onNotification((method, params) => { this.notifications.push({ method, params }); });
-        this.connection.onRequest('workspace/configuration', () => []);
+        this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
+            params.items.map(item => (item.section ? this.settings?.[item.section] ?? null : null)));
         this.connection.onRequest('client/registerCapability', () => null);
         this.connection.onRequest('window/workDoneProgress/create', () => null);
         process.stderr!.on('data', chunk => { this.stderr += String(chunk); });
@@ -57,11 +61,12 @@ export class LspClient {
         return new LspClient(child);
     }
 
-    /** `initialize` then `initialized`, with one workspace folder (or none). */
-    async initialize(folder?: string): Promise<InitializeResult> {
+    /** `initialize` then `initialized`, with one workspace folder (or none), and the editor's settings if given. */
+    async initialize(folder?: string, settings?: Record<string, unknown>): Promise<InitializeResult> {
         const uri = folder ? pathToFileURL(folder).toString() : null;
+        this.settings = settings;
         const result = await this.connection.sendRequest('initialize', {
-            processId: process.pid, rootUri: uri, capabilities: {},
+            processId: process.pid, rootUri: uri, capabilities: settings ? { workspace: { configuration: true } } : {},
             workspaceFolders: folder ? [{ uri, name: path.basename(folder) }] : null
         }) as InitializeResult;
         await this.connection.sendNotification('initialized', {});

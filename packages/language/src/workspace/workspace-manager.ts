@@ -1,5 +1,6 @@
 import { DefaultWorkspaceManager, UriUtils, type BuildOptions, type FileSystemNode, type LangiumSharedCoreServices, type URI, type WorkspaceFolder } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
+import { excludedGlobs } from '../lsp/settings.js';
 import { exclusion, isSearchedFolderName, isSpecFileName } from './spec-files.js';
 
 /**
@@ -21,9 +22,7 @@ export class ProductSpecWorkspaceManager extends DefaultWorkspaceManager {
     override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken?: CancellationToken): Promise<void> {
         const configuration = this.sharedServices.workspace.ConfigurationProvider;
         await configuration.ready;
-        const globs = await configuration.getConfiguration('product', 'exclude').catch(() => undefined)
-            ?? await configuration.getConfiguration('productSpec', 'exclude').catch(() => undefined);
-        this.excluded = exclusion(Array.isArray(globs) ? globs.filter((glob): glob is string => typeof glob === 'string') : []);
+        this.excluded = exclusion(await excludedGlobs(configuration));
         this.roots = folders.map(folder => this.getRootFolder(folder));
         return super.initializeWorkspace(folders, cancelToken);
     }
