@@ -16,6 +16,7 @@ describe('New Spec from Template', () => {
 
     it('checks product names', () => {
         assert.equal(productNameProblem('team_notes'), undefined);
+        assert.equal(productNameProblem('café_東京'), undefined);
         assert.ok(productNameProblem('2fast'));
         assert.ok(productNameProblem('feature'));
         assert.ok(productNameProblem('my product'));
