@@ -24,6 +24,7 @@ import { ProductSpecScopeComputation } from './references/scope-computation.js';
 import { ProductSpecScopeProvider } from './references/scope-provider.js';
 import { ProductSpecParserErrorMessageProvider } from './syntax/parser-messages.js';
 import { PropertyKeywords } from './syntax/properties.js';
+import { ProductSpecLexer } from './syntax/lexer.js';
 import { createProductSpecCompletionParser, createProductSpecParser } from './syntax/parser.js';
 import { ProductSpecTokenBuilder } from './syntax/token-builder.js';
 import { ProductSpecValueConverter } from './syntax/value-converter.js';
@@ -55,6 +56,7 @@ export const ProductSpecModule: Module<ProductSpecServices, PartialLangiumServic
     parser: {
         ValueConverter: () => new ProductSpecValueConverter(),
         TokenBuilder: () => new ProductSpecTokenBuilder(),
+        Lexer: services => new ProductSpecLexer(services),
         LangiumParser: services => createProductSpecParser(services),
         CompletionParser: services => createProductSpecCompletionParser(services),
         // Every decision of the grammar is LL(2) at most: chevrotain's LL(k) lookahead, not ALL(*).

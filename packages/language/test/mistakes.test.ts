@@ -58,6 +58,20 @@ describe('a mistake costs one error', () => {
             ["3:30 syntax The product p opened at line 1 is not closed: end it with '}'."]);
     });
 
+    it("one '}' too many: one error at it, with the fix, and the product's later members stay in it", async () => {
+        const text = PRODUCT('  feature a { requestedBy s rice { reach 1 impact high confidence 50% effort 1 } } }\n  feature b { requestedBy s }\n  release v1 { date 2027-01-01 }');
+        assert.deepEqual(await seen(text), {
+            diagnostics: ["3:84 syntax This '}' has no '{' to match: it would close product p (opened at line 1) before the feature on line 4. Remove it."],
+            ranked: ['p.a', 'p.b']
+        });
+        const found = await fixes(text, 'syntax');
+        assert.deepEqual(found.map(f => f.title), ["Remove this '}'"]);
+        assert.equal(found[0].result, text.replace('effort 1 } } }', 'effort 1 } }'));
+        assert.deepEqual((await seen(found[0].result)).diagnostics, []);
+        // Balanced braces, or a '}' followed by a top-level declaration, are left to the parser.
+        assert.deepEqual((await seen(PRODUCT('  feature a { requestedBy s }') + 'stakeholder t "T"\n')).diagnostics, []);
+    });
+
     it('a fraction for a percent is a fraction: write 80%, fixed to 80%', async () => {
         const text = PRODUCT('  feature a { requestedBy s rice { reach 1 impact high confidence 0.8 effort 1 } }');
         assert.deepEqual((await seen(text)).diagnostics, ['3:56 syntax Confidence is a percent: write 80%, not 0.8.']);

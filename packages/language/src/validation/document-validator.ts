@@ -8,6 +8,7 @@ import { ownCstNode, type PropertyKeywords } from '../syntax/properties.js';
 import { Codes, DIAGNOSTICS_PER_FILE, type FixData, type HiddenProblems } from './codes.js';
 import { propertyOfAnotherBlock } from './document/unknown-checks.js';
 import { BLOCK_WORD, editDistance, kindWord } from './messages.js';
+import { STRAY_BRACE_MESSAGE } from '../syntax/lexer.js';
 import { NESTING_MESSAGE } from '../syntax/parser.js';
 import type { WorkspaceChecks } from './workspace/workspace-checks.js';
 
@@ -125,7 +126,8 @@ export class ProductSpecDocumentValidator extends DefaultDocumentValidator {
         for (const leaf of CstUtils.streamCst(root)) {
             if (!isLeafCstNode(leaf) || !leaf.hidden) continue;
             const type = leaf.tokenType.name;
-            if (type !== 'STRAY' && type !== 'OPEN_COMMENT') continue;
+            // A stray '}' is reported by the lexer that made it STRAY (syntax/lexer.ts).
+            if ((type !== 'STRAY' && type !== 'OPEN_COMMENT') || leaf.text === '}') continue;
             const range = type === 'OPEN_COMMENT' ? { start: leaf.range.start, end: { line: leaf.range.start.line, character: leaf.range.start.character + 2 } } : leaf.range;
             const message = type === 'OPEN_COMMENT'
                 ? 'This comment is not closed: end it with */ (everything after /* is the comment until then).'
@@ -158,6 +160,10 @@ export class ProductSpecDocumentValidator extends DefaultDocumentValidator {
         for (const diagnostic of diagnostics.slice(start)) {
             diagnostic.code = Codes.Syntax;
             if (diagnostic.message.startsWith(NESTING_MESSAGE)) continue;
+            if (diagnostic.message.startsWith(STRAY_BRACE_MESSAGE)) {
+                diagnostic.data = { fix: 'remove', range: { start: { ...diagnostic.range.start }, end: { ...diagnostic.range.end } }, title: "Remove this '}'" } satisfies FixData;
+                continue;
+            }
             const offset = this.currentDocument?.textDocument.offsetAt(diagnostic.range.start);
             const character = offset !== undefined ? text.charAt(offset) : '';
             diagnostic.message = character === '"'
