@@ -215,7 +215,7 @@ describe('How sure the ranks and the forecast are (decide.md §2, §3)', () => {
         const page = generateDocs(model, problems)[1].content;
         const cumulative = (await diagrams(page)).find(d => d.type === 'xychart' && d.groups[0] === 'F: cumulative profit')!;
         const drawn = '10th to 90th percentile over 10,000 draws of the ranges';
-        assert.deepEqual(cumulative.labels, [`${drawn} (low)`, `${drawn} (high)`, 'Cumulative profit, base case', 'Scenario dear', 'Zero line']);
+        assert.deepEqual(cumulative.labels, [`${drawn} (low)`, `${drawn} (high)`, 'Cumulative profit, base case', 'Scenario Dear', 'Zero line']);
         assert.equal(cumulative.values[2], 'line #cc79a7: 0 0 0', 'the base case on its means: 100 customers × 10 − 1,000');
         assert.equal(cumulative.values[3], 'line #e69f00: 1000 2000 3000');
         // Customers uniform on 80..120: the 10th percentile near 84, the 90th near 116.

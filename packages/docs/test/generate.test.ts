@@ -184,7 +184,7 @@ describe('Docs of the examples', () => {
         assert.deepEqual([monthly.labels, monthly.groups], [['Revenue', 'Cost', 'Profit', 'Zero line'], ['First year: revenue, cost and profit by month', 'Month', 'EUR']]);
         assert.equal(monthly.values[2].split(' ').length, 14, 'profit: the kind, the colour and 12 months');
         assert.ok(monthly.values[2].startsWith('line #009e73: -31400 -30884 -30337.04'));
-        assert.deepEqual(cumulative.labels, ['Cumulative profit, base case', 'Scenario worst', 'Scenario best', 'Zero line']);
+        assert.deepEqual(cumulative.labels, ['Cumulative profit, base case', 'Scenario Slow start', 'Scenario Word of mouth', 'Zero line']);
         assert.ok(cumulative.values[0].endsWith(' -334918.51'));
         assert.ok(content.includes('*Revenue, cost and profit by month in EUR: revenue (blue), cost (orange), profit (green) and zero line (grey). ' +
             'Break-even (first month with a profit): month 8; cumulative break-even: not within 12 months.*'), 'both break-even months in the caption');

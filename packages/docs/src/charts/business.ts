@@ -1,4 +1,5 @@
 import type { ForecastResult } from '@product-spec/language';
+import { escapeMarkdown } from '../markdown.js';
 import { mermaidBlock, mermaidText, shorten } from '../mermaid.js';
 
 /**
@@ -77,7 +78,7 @@ const BAND_COLOR = ['#e5c7da', 'light purple'] as const;
 
 /** What a cumulative chart adds beside the base case (decide.md §2 and §3). */
 export interface CumulativeExtras {
-    /** Each scenario's cumulative profit by month, by its name. */
+    /** Each scenario's cumulative profit by month, by what people call it (its title, else its name). */
     readonly scenarios?: ReadonlyArray<{ readonly name: string; readonly values: readonly number[] }>;
     /** The 10th to 90th percentile of the base case's cumulative profit over the draws of its ranges. */
     readonly band?: { readonly lower: readonly number[]; readonly upper: readonly number[]; readonly samples: number };
@@ -147,10 +148,15 @@ export function moneyChartBlock(chart: MoneyChart): string[] {
     ]);
 }
 
+/** A line's name inside a sentence, as markdown: its first letter lower-case (a scenario's title keeps its own case). */
+function inSentence(name: string): string {
+    return escapeMarkdown(name.charAt(0).toLowerCase() + name.slice(1));
+}
+
 /** Which line is which, for the caption: "revenue (blue), cost (orange) and profit (green)". */
 export function chartKey(chart: MoneyChart): string[] {
     return [
-        ...chart.series.map(s => `${s.name.toLowerCase()} (${s.colorName})`),
-        ...(chart.bands ?? []).map(b => `${b.name.toLowerCase()} (between the two ${b.colorName} lines)`)
+        ...chart.series.map(s => `${inSentence(s.name)} (${s.colorName})`),
+        ...(chart.bands ?? []).map(b => `${inSentence(b.name)} (between the two ${b.colorName} lines)`)
     ];
 }

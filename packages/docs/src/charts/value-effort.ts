@@ -31,6 +31,9 @@ export interface ValueAxes {
     /** What the value and the effort are, as the page names them ("cost of delay"). */
     readonly valueName: string;
     readonly effortName: string;
+    /** The same as the key table's column headers ("Cost of delay", "Job size"). */
+    readonly valueHeader: string;
+    readonly effortHeader: string;
     /** `max`: each axis divided by its largest value among the charted features; `scale`: the method's own fixed scale. */
     readonly scale: 'max' | 'scale';
 }
@@ -46,12 +49,12 @@ export interface ValueEffortData {
 const effortAxis = ['Less effort', 'More effort'] as const;
 
 const AXES: Record<Method, ValueAxes> = {
-    rice: { value: ['Less reach × impact × confidence', 'More reach × impact × confidence'], effort: effortAxis, valueName: 'reach × impact × confidence', effortName: 'effort', scale: 'max' },
-    ice: { value: ['Less impact and confidence', 'More impact and confidence'], effort: ['Easy', 'Hard'], valueName: 'the average of impact and confidence', effortName: 'how hard it is (10 − ease)', scale: 'scale' },
-    wsjf: { value: ['Low cost of delay', 'High cost of delay'], effort: ['Small job', 'Large job'], valueName: 'cost of delay (value + criticality + risk)', effortName: 'job size', scale: 'max' },
-    kano: { value: ['Less needed', 'More needed'], effort: effortAxis, valueName: 'the Kano category', effortName: 'effort', scale: 'scale' },
-    moscow: { value: ['Could', 'Must'], effort: effortAxis, valueName: 'the MoSCoW priority', effortName: 'effort', scale: 'scale' },
-    weighted: { value: ['Lower weighted score', 'Higher weighted score'], effort: effortAxis, valueName: 'the weighted score', effortName: 'effort', scale: 'max' }
+    rice: { value: ['Less reach × impact × confidence', 'More reach × impact × confidence'], effort: effortAxis, valueName: 'reach × impact × confidence', effortName: 'effort', valueHeader: 'Reach × impact × confidence', effortHeader: 'Effort', scale: 'max' },
+    ice: { value: ['Less impact and confidence', 'More impact and confidence'], effort: ['Easy', 'Hard'], valueName: 'average of impact and confidence', effortName: 'how hard it is (10 − ease)', valueHeader: 'Impact and confidence', effortHeader: 'Hardness (10 − ease)', scale: 'scale' },
+    wsjf: { value: ['Low cost of delay', 'High cost of delay'], effort: ['Small job', 'Large job'], valueName: 'cost of delay (value + criticality + risk)', effortName: 'job size', valueHeader: 'Cost of delay', effortHeader: 'Job size', scale: 'max' },
+    kano: { value: ['Less needed', 'More needed'], effort: effortAxis, valueName: 'Kano category', effortName: 'effort', valueHeader: 'Kano category', effortHeader: 'Effort', scale: 'scale' },
+    moscow: { value: ['Could', 'Must'], effort: effortAxis, valueName: 'MoSCoW priority', effortName: 'effort', valueHeader: 'MoSCoW', effortHeader: 'Effort', scale: 'scale' },
+    weighted: { value: ['Lower weighted score', 'Higher weighted score'], effort: effortAxis, valueName: 'weighted score', effortName: 'effort', valueHeader: 'Weighted score', effortHeader: 'Effort', scale: 'max' }
 };
 
 interface Inputs {

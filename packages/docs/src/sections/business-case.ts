@@ -109,7 +109,7 @@ export function forecastChart(forecast: ForecastModel, result: ForecastResult, p
 function cumulativeExtras(forecast: ForecastModel) {
     const drawn = drawsOf(forecast);
     return {
-        scenarios: forecast.scenarios.flatMap(s => (s.result ? [{ name: s.name, values: s.result.months.map(m => m.cumulativeProfit) }] : [])),
+        scenarios: forecast.scenarios.flatMap(s => (s.result ? [{ name: displayName(s), values: s.result.months.map(m => m.cumulativeProfit) }] : [])),
         ...(drawn ? { band: { lower: drawn.months.map(m => m.cumulativeProfit.p10), upper: drawn.months.map(m => m.cumulativeProfit.p90), samples: drawn.samples } } : {})
     };
 }

@@ -36,7 +36,7 @@ export function valueSection(product: ProductModel): string[] {
     } else {
         lines.push(`${axesText(product, data)} Features with equal values may be drawn a little apart so that their names can be read; ` +
             'no feature is ever drawn above one with a larger value, or right of one with a larger effort.', '', ...chart.lines);
-        lines.push(...chartKeyTable(chart, ['Feature', 'Value', 'Effort'], i => {
+        lines.push(...chartKeyTable(chart, ['Feature', data.axes.valueHeader, data.axes.effortHeader], i => {
             const p = data.points[i];
             return [plain(p.entry.feature), escapeMarkdown(p.shown[0]), escapeMarkdown(p.shown[1])];
         }), '');
