@@ -1,4 +1,4 @@
-import type { DocsAudience } from '@product-spec/language';
+import { DOCS_AUDIENCES, type DocsAudience } from '@product-spec/language';
 /**
  * Who the docs are for. `full` (the default) is every section for everyone; the others are
  * the view of one community (`product-spec docs --audience`). Every audience writes the same
@@ -8,7 +8,7 @@ import type { DocsAudience } from '@product-spec/language';
 /** The audiences, declared in the server protocol (clients name them too). */
 export type Audience = DocsAudience;
 
-export const AUDIENCES: readonly Audience[] = ['full', 'engineering', 'commercial', 'customer', 'board'];
+export const AUDIENCES: readonly Audience[] = DOCS_AUDIENCES;
 
 export function isAudience(value: unknown): value is Audience {
     return typeof value === 'string' && (AUDIENCES as readonly string[]).includes(value);

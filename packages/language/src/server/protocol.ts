@@ -94,6 +94,9 @@ export namespace ProductAtRequest {
 /** The audiences of the docs: the full docs, or one community's view. */
 export type DocsAudience = 'full' | 'engineering' | 'commercial' | 'customer' | 'board';
 
+/** Every audience, the full docs first (the CLI's `--audience` choices and the preview's). */
+export const DOCS_AUDIENCES: readonly DocsAudience[] = ['full', 'engineering', 'commercial', 'customer', 'board'];
+
 export interface DocsPreviewParams {
     /** This product (by name). */
     product?: string;

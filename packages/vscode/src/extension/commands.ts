@@ -10,6 +10,7 @@ export const Commands = {
     generateDocs: 'productSpec.docs.generate',
     showRanking: 'productSpec.ranking.show',
     openPreview: 'productSpec.preview.open',
+    previewAudience: 'productSpec.preview.audience',
     newSpec: 'productSpec.spec.new',
     restartServer: 'productSpec.server.restart',
     refreshRanking: 'productSpec.ranking.refresh',

@@ -10,7 +10,7 @@ import { ChangesPanel } from './changes.js';
 import { PREVIEW_VIEW_TYPE, PreviewManager } from './preview.js';
 import { RANKING_VIEW_ID, REVEAL_FEATURE_COMMAND, RankingProvider, type MethodChoice } from './ranking.js';
 import { ProductStatusBar } from './status.js';
-import { ModelChangedNotification } from '../shared/protocol.js';
+import { ModelChangedNotification, type DocsAudience } from '../shared/protocol.js';
 
 /** What `activate` returns: for tests and for other extensions. */
 export interface ProductSpecApi {
@@ -61,6 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Produc
         vscode.commands.registerCommand(Commands.compareWithHead, (folder?: vscode.WorkspaceFolder) => changes.compareWithHead(folder)),
         vscode.commands.registerCommand(REVEAL_FEATURE_COMMAND, (product: string, feature?: string) => ranking.reveal(product, feature)),
         vscode.commands.registerCommand(Commands.openPreview, (uri?: vscode.Uri) => preview.open(uri instanceof vscode.Uri ? uri : undefined)),
+        vscode.commands.registerCommand(Commands.previewAudience, (audience?: DocsAudience) => preview.chooseAudience(typeof audience === 'string' ? audience : undefined)),
         vscode.commands.registerCommand(Commands.newSpec, (options?: NewSpecOptions) => newSpecFromTemplate(options)),
         vscode.commands.registerCommand(Commands.restartServer, async () => {
             log.appendLine('Restarting the language server.');

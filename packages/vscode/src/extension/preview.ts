@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
-import { DocsPreviewRequest, type DocsPreview } from '../shared/protocol.js';
+import { DOCS_AUDIENCES, DocsPreviewRequest, type DocsAudience, type DocsPreview } from '../shared/protocol.js';
 import { Refresher } from './refresher.js';
 import { LANGUAGE_ID } from './client.js';
 import { parseDocLink, previewPage, renderMarkdown } from './preview-html.js';
@@ -28,6 +28,15 @@ interface Source {
 
 const DEBOUNCE_MS = 300;
 
+/** How the preview names each audience (the CLI's `--audience` words in its descriptions). */
+export const AUDIENCE_LABELS: Record<DocsAudience, { label: string; detail: string }> = {
+    full: { label: 'Full docs', detail: 'every section, for everyone' },
+    engineering: { label: 'Engineering', detail: 'the backlog, scores, plan, dependencies and problems' },
+    commercial: { label: 'Commercial', detail: 'positioning, roadmap dates and the business case' },
+    customer: { label: 'Customers', detail: 'what is coming and why: no scores, efforts, costs or internal names' },
+    board: { label: 'Board', detail: 'one page for the portfolio: the business case, risks and decisions' }
+};
+
 /**
  * "Open Preview": the generated docs page of the current product in a webview beside the
  * editor, refreshed when the server's model changes and as the cursor moves to another
@@ -38,6 +47,8 @@ export class PreviewManager implements vscode.Disposable {
     private source: Source | undefined;
     /** A product chosen by following a link in the preview; cleared when the cursor moves in an editor. */
     private pinned: string | null | undefined;
+    /** Whose view the preview shows (as the CLI's `--audience`); the full docs by default. */
+    private audienceShown: DocsAudience = 'full';
     private readonly refresher = new Refresher(() => this.refresh());
     private ready = false;
     private version = 0;
@@ -72,6 +83,35 @@ export class PreviewManager implements vscode.Disposable {
 
     get current(): DocsPreview | undefined {
         return this.lastPreview;
+    }
+
+    get audience(): DocsAudience {
+        return this.audienceShown;
+    }
+
+    /**
+     * "Preview for Audience…": shows the preview as `audience` sees it (asks with a quick pick
+     * when not given), opening the preview if it is closed. Returns the audience shown.
+     */
+    async chooseAudience(audience?: DocsAudience): Promise<DocsAudience | undefined> {
+        const choice = audience !== undefined && DOCS_AUDIENCES.includes(audience) ? audience : await this.pickAudience();
+        if (choice === undefined) return undefined;
+        this.audienceShown = choice;
+        this.lastHtml = undefined;
+        if (this.panel) await this.refresh();
+        else await this.open();
+        return choice;
+    }
+
+    private async pickAudience(): Promise<DocsAudience | undefined> {
+        const items = DOCS_AUDIENCES.map(audience => ({
+            audience,
+            label: AUDIENCE_LABELS[audience].label,
+            description: audience === this.audienceShown ? 'shown now' : undefined,
+            detail: AUDIENCE_LABELS[audience].detail
+        }));
+        const picked = await vscode.window.showQuickPick(items, { title: 'Preview for audience', placeHolder: 'Whose view of the docs the preview shows (as product-spec docs --audience)' });
+        return picked?.audience;
     }
 
     /** Opens (or reveals) the preview beside the editor, for `uri` or the active product editor. */
@@ -178,11 +218,13 @@ export class PreviewManager implements vscode.Disposable {
         const client = this.client();
         if (!panel || !client || !client.isRunning()) return;
         this.debug(`preview: refreshing (ready ${this.ready})`);
-        const params = this.pinned !== undefined
+        const where = this.pinned !== undefined
             ? (this.pinned === null ? {} : { product: this.pinned })
             : this.source
                 ? { uri: this.source.uri.toString(), position: this.source.position && { line: this.source.position.line, character: this.source.position.character } }
                 : {};
+        const audience = this.audienceShown;
+        const params = audience === 'full' ? where : { ...where, audience };
         let preview: DocsPreview;
         const sequence = ++this.requests;
         // Only the newest request's answer is shown (answers to older ones may arrive later).
@@ -197,7 +239,7 @@ export class PreviewManager implements vscode.Disposable {
         if (this.panel !== panel || sequence !== this.requests) return;
         this.lastPreview = preview;
         const name = preview.product ? (preview.product.title ?? preview.product.name) : 'Portfolio';
-        panel.title = `Preview: ${name}`;
+        panel.title = audience === 'full' ? `Preview: ${name}` : `Preview: ${name} (${AUDIENCE_LABELS[audience].label})`;
         if (!this.ready) return;
         const html = renderMarkdown(preview.markdown);
         if (html === this.lastHtml) {

@@ -5,7 +5,7 @@
  * This is the only file of the client that reaches into another package.
  */
 export {
-    DocsPreviewRequest, FeatureLocationsRequest, ForecastRequest, GENERATE_DOCS_COMMAND, METHODS, ModelChangedNotification, ProductAtRequest, RankRequest,
+    DOCS_AUDIENCES, DocsPreviewRequest, FeatureLocationsRequest, ForecastRequest, GENERATE_DOCS_COMMAND, METHODS, ModelChangedNotification, ProductAtRequest, RankRequest,
     type DocsAudience, type DocsPreview, type DocsPreviewParams, type FeatureLocations, type FeatureLocationsParams, type ForecastParams, type ForecastReport,
     type GenerateDocsArgs, type GenerateDocsResult, type Method, type ModelChangedParams, type NameLocation, type ProductAt, type ProductAtParams,
     type ProductRef, type RankParams, type RankReport, type RankReportFeature

@@ -128,6 +128,26 @@ suite('Commands', () => {
         assert.equal(previewTabs()[0].label, 'Preview: Team Notes');
     });
 
+    test('Preview for Audience shows one community\'s view, as product-spec docs --audience writes it', async () => {
+        const api = await activate();
+        await open('acme/features.product');
+        await vscode.commands.executeCommand('productSpec.preview.open');
+        await api.preview.waitForRender(r => r.title === 'Acme Analytics' && r.text.includes('RICE'), 30_000);
+        try {
+            assert.equal(await vscode.commands.executeCommand('productSpec.preview.audience', 'customer'), 'customer');
+            await waitFor('the audience in the preview\'s title', () => previewTabs()[0]?.label === 'Preview: Acme Analytics (Customers)');
+            const customer = await api.preview.waitForRender(r => r.title === 'Acme Analytics' && r.text.includes('Release notes'), 30_000);
+            assert.ok(!/RICE|Effort|Business case/.test(customer.text), 'the customer view shows no score, effort or business case');
+            assert.deepEqual(customer.errors, []);
+            assert.equal(api.preview.audience, 'customer');
+            assert.equal(api.preview.current?.path, 'acme/PRODUCT.md');
+        } finally {
+            await vscode.commands.executeCommand('productSpec.preview.audience', 'full');
+        }
+        await waitFor('the full docs again', () => previewTabs()[0]?.label === 'Preview: Acme Analytics');
+        await api.preview.waitForRender(r => r.text.includes('RICE'), 30_000);
+    });
+
     test('Show Ranking lists products and features with rank, score and effective score', async () => {
         const api = await activate();
         await open('acme/features.product');
